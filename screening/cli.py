@@ -1,0 +1,60 @@
+"""The ``screening`` command: a thin layer over plain functions.
+
+Sub-commands of other packages (``training``) are discovered through the
+``screening.commands`` entry-point group, so this package never imports them.
+Each entry point is a callable ``register(subparsers)`` that adds one sub-parser and sets
+``func=handler`` where ``handler(args: argparse.Namespace) -> int`` returns the exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from importlib.metadata import entry_points
+
+from screening import __version__
+
+logger = logging.getLogger(__name__)
+
+
+def _register_parse(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from screening.parsing.cli import add_parse_command
+
+    add_parse_command(subparsers)
+
+
+def _register_serve(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from screening.api.cli import add_serve_command
+
+    add_serve_command(subparsers)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser with the built-in and the plugged-in sub-commands."""
+    parser = argparse.ArgumentParser(prog="screening", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG level on stderr")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _register_parse(subparsers)
+    _register_serve(subparsers)
+    for ep in sorted(entry_points(group="screening.commands"), key=lambda e: e.name):
+        ep.load()(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and return its exit code."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format='{"time":"%(asctime)s","level":"%(levelname)s","logger":"%(name)s","msg":"%(message)s"}',
+        stream=sys.stderr,
+    )
+    code: int = args.func(args)
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
