@@ -1,0 +1,79 @@
+"""Ordered lines of every page -> one normalised text with page and line offsets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from screening.parsing.layout import Line, page_lines
+from screening.parsing.model import LineBox, Page
+from screening.parsing.normalize import normalize_line
+from screening.parsing.pdf import DocumentContent
+
+
+@dataclass(slots=True)
+class TextLine:
+    """A normalised line of the résumé text and what layout knew of it."""
+
+    text: str
+    start: int
+    end: int
+    page: int
+    x0: float
+    x1: float
+    y: float
+    size: float
+    bold: bool
+    gap_before: float
+
+    def box(self) -> LineBox:
+        return LineBox(
+            start=self.start,
+            end=self.end,
+            page=self.page,
+            x0=round(self.x0, 1),
+            x1=round(self.x1, 1),
+            y=round(self.y, 1),
+            size=round(self.size, 1),
+        )
+
+
+@dataclass(slots=True)
+class AssembledText:
+    text: str
+    pages: list[Page]
+    lines: list[TextLine]
+
+
+def assemble_text(doc: DocumentContent) -> AssembledText:
+    """Lay out and normalise every page; lines are joined by ``\\n``, pages too."""
+    parts: list[str] = []
+    pages: list[Page] = []
+    lines: list[TextLine] = []
+    offset = 0
+    for page in doc.pages:
+        page_start = offset
+        raw_lines: list[Line] = page_lines(page)
+        for raw in raw_lines:
+            text = normalize_line(raw.text)
+            if not text:
+                continue
+            if parts:
+                parts.append("\n")
+                offset += 1
+            lines.append(
+                TextLine(
+                    text, offset, offset + len(text), page.number, raw.x0, raw.x1, raw.y, raw.size,
+                    raw.bold, raw.gap_before,
+                )  # fmt: skip
+            )
+            parts.append(text)
+            offset += len(text)
+        pages.append(
+            Page(number=page.number, start=page_start, end=offset, width=page.width, height=page.height)
+        )
+    # A page's range runs up to the next page's first character (the joining newline included).
+    fixed: list[Page] = []
+    for i, p in enumerate(pages):
+        end = pages[i + 1].start if i + 1 < len(pages) else offset
+        fixed.append(p.model_copy(update={"end": max(end, p.start)}))
+    return AssembledText("".join(parts), fixed, lines)
