@@ -49,16 +49,23 @@ def _identity(rng: random.Random, zh: bool) -> tuple[str, str, str, str, tuple[s
         surname = rng.choice(pools.ZH_SURNAMES)
         given = rng.choice(pools.ZH_GIVEN_F if rng.random() < 0.5 else pools.ZH_GIVEN_M)
         name = surname + given
-        handle = rng.choice(("zhang", "wang", "li", "chen", "liu", "huang", "zhou")) + str(rng.randint(1, 999))
+        handle: str = rng.choice(("zhang", "wang", "li", "chen", "liu", "huang", "zhou")) + str(
+            rng.randint(1, 999)
+        )
         email = f"{handle}@{rng.choice(('example.com', 'example.cn', 'mail.example.net'))}"
         phone = _fill_phone(rng, rng.choice(pools.PHONE_FORMATS_ZH))
         location = rng.choice(pools.HOME_LOCATIONS_ZH)
     else:
+        handle = ""
         name = latin_name
         email = _email(rng, first, last)
         phone = _fill_phone(rng, rng.choice(pools.PHONE_FORMATS))
         location = rng.choice(pools.HOME_LOCATIONS)
-    slug = _ascii_slug(f"{first}-{last}") + (str(rng.randint(1, 99)) if rng.random() < 0.3 else "")
+    slug = (
+        handle
+        if zh
+        else _ascii_slug(f"{first}-{last}") + (str(rng.randint(1, 99)) if rng.random() < 0.3 else "")
+    )
     links: list[str] = []
     if rng.random() < 0.6:
         links.append(f"linkedin.com/in/{slug}")
@@ -116,7 +123,13 @@ def _fill(rng: random.Random, template: str) -> str:
                 return f"{rng.choice(('$', 'US$', 'S$', '£', '€'))}{rng.randint(10, 99) / 10:.1f}M"
             return f"{rng.choice(('$', 'US$', 'S$', 'HK$', '£', '€', 'AED '))}{amount}{unit}"
         if key == "money_zh":
-            return rng.choice((f"{rng.randint(2, 90)} 亿元", f"{rng.randint(100, 9000)} 万元", f"{rng.randint(2, 50)} 亿美元"))
+            return rng.choice(
+                (
+                    f"{rng.randint(2, 90)} 亿元",
+                    f"{rng.randint(100, 9000)} 万元",
+                    f"{rng.randint(2, 50)} 亿美元",
+                )
+            )
         if key == "oss":
             return rng.choice(pools.OSS)
         raise KeyError(key)
@@ -125,7 +138,13 @@ def _fill(rng: random.Random, template: str) -> str:
 
 
 def _career(
-    rng: random.Random, zh: bool, lang: Lang, name: str, email: str, phone: str, location: str,
+    rng: random.Random,
+    zh: bool,
+    lang: Lang,
+    name: str,
+    email: str,
+    phone: str,
+    location: str,
     links: tuple[str, ...],
 ) -> Resume:
     n_positions = rng.choices((1, 2, 3, 4, 5, 6), weights=(8, 20, 28, 22, 14, 8))[0]
@@ -152,6 +171,7 @@ def _career(
         levels.append(level)
 
     spans = _date_spans(rng, n_positions, year_only)
+    used: set[str] = set()
     positions: list[Position] = []
     for i in reversed(range(n_positions)):
         track = tracks[i]
@@ -159,31 +179,56 @@ def _career(
         title = rng.choice(titles)
         start, end = spans[i]
         place = None if rng.random() < 0.15 else rng.choice(home_places[: rng.choice((1, 2, 3))])
-        positions.append(Position(title, employers[i], place, start, end, _bullets(rng, track, zh)))
+        positions.append(Position(title, employers[i], place, start, end, _bullets(rng, track, zh, used)))
 
     earliest = next((p.start for p in reversed(positions) if p.start), None)
     first_year = int(earliest[:4]) if earliest else _NOW_YEAR - 3
     education = _education(rng, zh, first_track, first_year, year_only)
     years = max(1, _NOW_YEAR - first_year)
-    summary = _fill(rng, (first_track.summary_zh if zh else first_track.summary).replace("{years}", str(years)))
+    latest = tracks[-1]
+    summary = _fill(rng, (latest.summary_zh if zh else latest.summary).replace("{years}", str(years)))
     if rng.random() < 0.6:
-        extra = (rng.choice(track.bullets_zh) if zh else rng.choice(second_track.bullets)).rstrip(".。")
-        summary += (" 曾" if zh else " Recent work: ") + _fill(rng, extra[0].lower() + extra[1:] if not zh else extra)
-        summary += "。" if zh else "."
-    skill_pool = list(dict.fromkeys(
-        (first_track.skills_zh if zh else first_track.skills) + (second_track.skills_zh if zh else second_track.skills)
-    ))
+        extra = rng.choice(first_track.bullets_zh if zh else first_track.bullets).rstrip(".。")
+        if zh:
+            lead_in = "此前：" if switch_at is not None else "代表业绩："
+        else:
+            lead_in = " Earlier: " if switch_at is not None else " Highlights: "
+        summary += lead_in + _fill(rng, extra if zh else extra[0].lower() + extra[1:]) + ("。" if zh else ".")
+    skill_pool = list(
+        dict.fromkeys(
+            (first_track.skills_zh if zh else first_track.skills)
+            + (second_track.skills_zh if zh else second_track.skills)
+        )
+    )
     skills = tuple(rng.sample(skill_pool, min(len(skill_pool), rng.randint(5, 15))))
-    cert_pool = list(dict.fromkeys((first_track.certs_zh if zh else first_track.certs)
-                                   + (second_track.certs_zh if zh else second_track.certs)))
-    certifications = tuple(rng.sample(cert_pool, rng.randint(1, min(3, len(cert_pool))))) if rng.random() < 0.5 else ()
+    cert_pool = list(
+        dict.fromkeys(
+            (first_track.certs_zh if zh else first_track.certs)
+            + (second_track.certs_zh if zh else second_track.certs)
+        )
+    )
+    certifications = (
+        tuple(rng.sample(cert_pool, rng.randint(1, min(3, len(cert_pool))))) if rng.random() < 0.5 else ()
+    )
     headline = positions[0].title
     if rng.random() < 0.5:
-        headline += (" | " if not zh else " · ") + " · ".join(skills[:2])
+        headline += (" | " if not zh else " · ") + " · ".join(
+            rng.sample(latest.skills_zh if zh else latest.skills, 2)
+        )
     return Resume(
-        lang=lang, name=name, headline=headline, email=email, phone=phone, location=location, links=links,
-        summary=summary, positions=tuple(positions), education=education, skills=skills,
-        certifications=certifications, languages=_languages(rng, zh),
+        lang=lang,
+        name=name,
+        headline=headline,
+        email=email,
+        phone=phone,
+        location=location,
+        links=links,
+        summary=summary,
+        positions=tuple(positions),
+        education=education,
+        skills=skills,
+        certifications=certifications,
+        languages=_languages(rng, zh),
         awards=_optional(rng, pools.AWARDS_ZH if zh else pools.AWARDS, 0.3, 3),
         projects=_optional(rng, pools.PROJECTS_ZH if zh else pools.PROJECTS, 0.25, 2),
         publications=_optional(rng, pools.PUBLICATIONS_ZH if zh else pools.PUBLICATIONS, 0.08, 2),
@@ -214,13 +259,18 @@ def _month(months: int, year_only: bool) -> str:
     return f"{year}" if year_only else f"{year}-{month + 1:02d}"
 
 
-def _bullets(rng: random.Random, track: pools.Track, zh: bool) -> tuple[str, ...]:
+def _bullets(rng: random.Random, track: pools.Track, zh: bool, used: set[str]) -> tuple[str, ...]:
+    """Pick 2-6 bullet templates, preferring ones this résumé has not used yet."""
     own = list(track.bullets_zh if zh else track.bullets)
     generic = list(pools.GENERIC_BULLETS_ZH if zh else pools.GENERIC_BULLETS)
+    fresh = [b for b in own if b not in used]
+    pool = fresh if len(fresh) >= 2 else own
     k = rng.randint(2, 6)
-    chosen = rng.sample(own, min(k, len(own)))
-    if len(chosen) < k or rng.random() < 0.3:
-        chosen.append(rng.choice(generic))
+    chosen = rng.sample(pool, min(k, len(pool)))
+    spare = [b for b in generic if b not in used]
+    if spare and (len(chosen) < 2 or rng.random() < 0.3):
+        chosen.append(rng.choice(spare))
+    used.update(chosen)
     return tuple(_fill(rng, b) for b in chosen[:6])
 
 
@@ -241,16 +291,24 @@ def _education(
             field = rng.choice(track.fields) if rng.random() < 0.9 else None
         length = 1 if master and rng.random() < 0.5 else (2 if master else rng.choice((3, 4)))
         start_year = end_year - length
-        start = f"{start_year}" if year_only else f"{start_year}-{rng.choice((8, 9))  :02d}"
+        start = f"{start_year}" if year_only else f"{start_year}-{rng.choice((8, 9)):02d}"
         end = f"{end_year}" if year_only else f"{end_year}-{rng.choice((5, 6, 7)):02d}"
         if rng.random() < 0.3:
             start = None
         notes: list[str] = []
         if rng.random() < 0.3:
-            notes.append(rng.choice(("GPA 3.8/4.0", "First Class Honours", "Dean's List", "Thesis on market microstructure")
-                                    if not zh else ("GPA 3.7/4.0", "专业排名前 5%", "优秀毕业生")))
-        entries.append(Education(degree, field, institution, place if rng.random() < 0.6 else None, start, end,
-                                 tuple(notes)))
+            notes.append(
+                rng.choice(
+                    ("GPA 3.8/4.0", "First Class Honours", "Dean's List", "Thesis on market microstructure")
+                    if not zh
+                    else ("GPA 3.7/4.0", "专业排名前 5%", "优秀毕业生")
+                )
+            )
+        entries.append(
+            Education(
+                degree, field, institution, place if rng.random() < 0.6 else None, start, end, tuple(notes)
+            )
+        )
         end_year = start_year - rng.choice((0, 1, 2))
     return tuple(entries)
 
@@ -261,7 +319,9 @@ def _languages(rng: random.Random, zh: bool) -> tuple[tuple[str, str], ...]:
     if zh:
         picks = rng.sample(pools.LANGUAGES_ZH, rng.randint(1, 3))
         return tuple((lang_name, rng.choice(levels)) for lang_name, levels in picks)
-    return tuple((lang_name, rng.choice(pools.LEVELS)) for lang_name in rng.sample(pools.LANGUAGES, rng.randint(1, 4)))
+    return tuple(
+        (lang_name, rng.choice(pools.LEVELS)) for lang_name in rng.sample(pools.LANGUAGES, rng.randint(1, 4))
+    )
 
 
 def _optional(rng: random.Random, pool: tuple[str, ...], p: float, most: int) -> tuple[str, ...]:

@@ -1,0 +1,96 @@
+"""The spaCy pipeline: tokens, sentences and taxonomy matching, with nothing downloaded.
+
+A blank English pipeline whose tokenizer also splits CJK text into single characters
+(so one pipeline serves English, Chinese and the mix of both), a sentencizer, and two
+``PhraseMatcher`` s built from the taxonomy: acronyms (``AML``, ``ETH``) match by exact
+case, every other phrase case-insensitively. A trained pipeline installed as a package
+can be loaded instead by name (``SCREENING_SPACY_MODEL``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.util import compile_infix_regex, filter_spans
+
+from screening.lexicons import TaxonomyEntry, load_taxonomy
+
+_CJK_INFIX = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]"
+_ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9&./+-]{0,5}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    entry: TaxonomyEntry
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ResumeNlp:
+    """The pipeline and the taxonomy matchers, built once per process."""
+
+    nlp: Language
+    exact: PhraseMatcher
+    folded: PhraseMatcher
+    entries: tuple[TaxonomyEntry, ...]
+    taxonomy_version: str
+
+    def doc(self, text: str) -> Any:
+        """Tokenise ``text`` (no other pipeline component runs)."""
+        return self.nlp.make_doc(text)
+
+    def match_taxonomy(self, doc: Any) -> list[Match]:
+        """Longest non-overlapping taxonomy matches, in text order."""
+        spans = []
+        for matcher in (self.exact, self.folded):
+            for match_id, start, end in matcher(doc):
+                span = doc[start:end]
+                span.label = match_id
+                spans.append(span)
+        out: list[Match] = []
+        strings = self.nlp.vocab.strings
+        for span in filter_spans(spans):
+            index = int(strings[span.label])
+            out.append(Match(self.entries[index], span.start_char, span.end_char))
+        return out
+
+
+def _make_blank() -> Language:
+    nlp = spacy.blank("en")
+    infixes = [*(nlp.Defaults.infixes or []), _CJK_INFIX]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    prefixes = [*(nlp.Defaults.prefixes or []), _CJK_INFIX]
+    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
+    suffixes = [*(nlp.Defaults.suffixes or []), _CJK_INFIX]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@cache
+def get_nlp(data_dir: Path, model: str | None = None) -> ResumeNlp:
+    """Build (once per process) the pipeline and the matchers for ``data_dir``'s taxonomy."""
+    nlp = spacy.load(model) if model else _make_blank()
+    taxonomy = load_taxonomy(data_dir)
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+    exact_patterns: dict[str, list[Any]] = {}
+    folded_patterns: dict[str, list[Any]] = {}
+    for index, entry in enumerate(taxonomy.entries):
+        key = str(index)
+        for phrase in entry.phrases:
+            target = exact_patterns if _ACRONYM.match(phrase) else folded_patterns
+            target.setdefault(key, []).append(nlp.make_doc(phrase))
+    for key, docs in exact_patterns.items():
+        exact.add(key, docs)
+    for key, docs in folded_patterns.items():
+        folded.add(key, docs)
+    return ResumeNlp(nlp, exact, folded, taxonomy.entries, taxonomy.version)

@@ -1,0 +1,158 @@
+"""Spans of personal data, found so that later steps can redact them.
+
+Identity and protected attributes: the name (at the top, then everywhere it recurs),
+e-mail addresses, phone numbers, URLs, the postal address and home location of the
+contact block, dates of birth, age, gender words and titles, marital status,
+nationality, and a photo (an image near the top of page one).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from screening.lexicons import PositionWords
+from screening.parsing.entities import email_spans, url_spans
+from screening.parsing.model import Page, Pii, PiiKind, Section, Span
+from screening.parsing.pdf import ImageBox
+from screening.parsing.positions import PositionReader
+from screening.parsing.text import TextLine
+
+_PHONE = re.compile(
+    r"(?<![\w+/.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w/.-]*\d)"
+)
+_LABELLED = {
+    "date_of_birth": re.compile(
+        r"(?:date\s+of\s+birth|d\.?o\.?b\.?|birth\s*date|born(?:\s+on)?|出生日期|出生年月|生日)\s*[:：]?\s*"
+        r"([^\n\t|,，]{2,40})",
+        re.IGNORECASE,
+    ),
+    "age": re.compile(r"(?:\bage\s*[:：]\s*|年龄\s*[:：]?\s*)(\d{2}(?:\s*(?:years?|岁))?)|\b(\d{2}\s+years\s+old)\b",
+                      re.IGNORECASE),
+    "gender": re.compile(r"(?:\bgender|\bsex|性别)\s*[:：]\s*([^\n\t|,，]{1,20})", re.IGNORECASE),
+    "marital_status": re.compile(
+        r"(?:marital\s+status|civil\s+status|婚姻状况|婚否)\s*[:：]\s*([^\n\t|,，]{1,20})", re.IGNORECASE
+    ),
+    "nationality": re.compile(r"(?:nationality|citizenship|citizen\s+of|国籍)\s*[:：]?\s*([^\n\t|,，]{2,40})",
+                              re.IGNORECASE),
+    "address": re.compile(r"(?:\baddress|地址|住址)\s*[:：]\s*([^\n\t|]{4,80})", re.IGNORECASE),
+}  # fmt: skip
+_GENDER_WORDS = re.compile(
+    r"\b(?:he|she|him|her|his|hers|himself|herself|mr|mrs|ms|miss|mx|male|female|man|woman|"
+    r"father|mother|husband|wife|son|daughter|brother|sister|boyfriend|girlfriend|gentleman|lady|"
+    r"businessman|businesswoman|chairman|chairwoman|spokesman|spokeswoman)\b\.?"
+    r"|先生|女士|男性|女性",
+    re.IGNORECASE,
+)
+_STREET = re.compile(
+    r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Ln|Drive|Dr|"
+    r"Way|Court|Ct|Place|Pl|Terrace|Crescent|Highway|Hwy|Parkway|Square|Sq)\b\.?(?:[^\n\t|]{0,60}\b\d{4,6}\b)?"
+)
+_NAME_TOKEN = re.compile(r"^[A-Z][a-zA-Z'’.-]*$|^[A-Z]{2,}$|^(?:bin|binti|van|von|de|da|del|der|la|le|al|el)$")
+_CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_NAME_LABEL = re.compile(r"(?:^|\s)(?:name|姓名)\s*[:：]\s*([^\n\t|,，]{2,40})", re.IGNORECASE)
+HEADER_LINES = 6
+
+
+def _find_name(lines: Sequence[TextLine], header_end: int, words: PositionWords) -> TextLine | None:
+    for ln in lines[:HEADER_LINES]:
+        if ln.start >= header_end:
+            break
+        text = ln.text.strip()
+        if _CJK_NAME.match(text):
+            return ln
+        tokens = text.replace(",", " ").split()
+        if not 2 <= len(tokens) <= 5 or any(ch.isdigit() or ch == "@" for ch in text):
+            continue
+        if any(t.lower().strip(".") in words.title_words for t in tokens):
+            continue
+        if all(_NAME_TOKEN.match(t) for t in tokens):
+            return ln
+    return None
+
+
+def find_pii(
+    text: str,
+    lines: Sequence[TextLine],
+    sections: Sequence[Section],
+    pages: Sequence[Page],
+    images: Sequence[tuple[int, ImageBox, float, float]],
+    positions: PositionReader,
+) -> list[Pii]:
+    """All personal-data spans, sorted, overlapping spans kept (redaction merges them)."""
+    found: list[tuple[PiiKind, int, int]] = []
+    header_end = sections[0].start if sections and sections[0].start > 0 else (
+        lines[min(len(lines), HEADER_LINES) - 1].end if lines else 0
+    )  # fmt: skip
+    name_line = _find_name(lines, header_end, positions.words)
+    label = _NAME_LABEL.search(text, 0, max(header_end, lines[min(len(lines), 12) - 1].end if lines else 0))
+    name_tokens: list[str] = []
+    if name_line is not None:
+        found.append(("name", name_line.start, name_line.end))
+        name_tokens = [t for t in re.split(r"[\s,]+", name_line.text) if len(t) >= 2]
+    elif label:
+        found.append(("name", label.start(1), label.end(1)))
+        name_tokens = [t for t in re.split(r"[\s,]+", label.group(1)) if len(t) >= 2]
+    # Every other occurrence of a name token (in a signature, a URL, a repeated header).
+    for token in name_tokens:
+        if token.lower() in ("bin", "binti", "van", "von", "de", "da", "del", "der", "la", "le", "al", "el"):
+            continue
+        pattern = re.escape(token) if _CJK_NAME.match(token) else rf"(?<![\w]){re.escape(token)}(?![\w])"
+        for m in re.finditer(pattern, text, re.IGNORECASE):
+            found.append(("name", m.start(), m.end()))
+    for span in email_spans(text):
+        found.append(("email", span.start, span.end))
+    for span in url_spans(text):
+        found.append(("url", span.start, span.end))
+    for m in _PHONE.finditer(text):
+        digits = sum(c.isdigit() for c in m.group(0))
+        if 8 <= digits <= 15 and not re.fullmatch(r"[\d\s.-]*(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", m.group(0)):
+            found.append(("phone", m.start(), m.end()))
+    for kind, regex in _LABELLED.items():
+        for m in regex.finditer(text):
+            group = next((g for g in range(1, (regex.groups or 0) + 1) if m.group(g)), 0)
+            found.append((kind, m.start(group), m.end(group)))  # type: ignore[arg-type]
+    for m in _STREET.finditer(text):
+        found.append(("address", m.start(), m.end()))
+    # The home location in the contact block ("Singapore", "Dubai, UAE").
+    for ln in lines[:HEADER_LINES]:
+        if ln.start >= header_end:
+            break
+        pos = ln.start
+        for part in [*re.finditer(r"\s*[|•·\t]\s*", text[ln.start : ln.end]), None]:
+            stop = ln.start + part.start() if part else ln.end
+            chunk = text[pos:stop].strip()
+            if chunk and positions.is_location(chunk):
+                begin = text.index(chunk, pos)
+                found.append(("address", begin, begin + len(chunk)))
+            if part is None:
+                break
+            pos = ln.start + part.end()
+    for m in _GENDER_WORDS.finditer(text):
+        found.append(("gender", m.start(), m.end()))
+    pii = [Pii(kind=k, start=s, end=e) for k, s, e in found if e > s]
+    for page_number, box, page_width, page_height in images:
+        if page_number != 1:
+            continue
+        w, h = box.x1 - box.x0, box.y1 - box.y0
+        area = (w * h) / max(page_width * page_height, 1.0)
+        if h > 0 and 0.55 <= w / h <= 1.4 and 0.004 <= area <= 0.2 and box.y0 > page_height * 0.45:
+            page = pages[0]
+            pii.append(Pii(kind="photo", start=page.start, end=page.start, page=1))
+            break
+    unique = {(p.kind, p.start, p.end): p for p in pii}
+    return sorted(unique.values(), key=lambda p: (p.start, p.end, p.kind))
+
+
+def spans_of(pii: Sequence[Pii]) -> list[Span]:
+    """Merged character spans of all personal data."""
+    merged: list[Span] = []
+    for p in sorted(pii, key=lambda x: x.start):
+        if p.end <= p.start:
+            continue
+        if merged and p.start <= merged[-1].end:
+            if p.end > merged[-1].end:
+                merged[-1] = Span(start=merged[-1].start, end=p.end)
+        else:
+            merged.append(Span(start=p.start, end=p.end))
+    return merged

@@ -1,0 +1,281 @@
+"""Positions (jobs) from the lines of experience sections.
+
+Lines are *bullets* (a bullet glyph, or a long sentence) or *header lines* (short).
+A run of header lines is one position's header when it holds one date range; a run
+holding several is split into equal parts anchored on its date lines (positions with
+no bullets between them). Inside a header, the date text is removed and the rest is
+cut at separators (tab, ``|``, spaced dashes, commas, ``at``, ``@``) into fragments,
+which are assigned to location (gazetteer), employer and title (marker words, taxonomy
+matches), with the printed order as the tie-breaker (title before employer).
+Bullets up to the next header belong to the position.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from screening.lexicons import Gazetteer, PositionWords
+from screening.parsing.dates import DateRange, find_date_ranges
+from screening.parsing.model import Position, Span
+from screening.parsing.nlp import Match
+from screening.parsing.normalize import BULLET
+from screening.parsing.text import TextLine
+
+MAX_HEADER_WORDS = 16
+_WORD = re.compile(r"[\w+#&'.-]+|[\u4e00-\u9fff]", re.UNICODE)
+_SEPARATORS = re.compile(r"\t|\s+[|｜/]\s+|\s+[—–-]\s+|\s*[|｜]\s*|,\s+|，|、|\s+@\s+|\s+at\s+|\s*·\s*|\s+•\s+")
+_TRIM = " \t,;:|｜-–—·()（）"
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(slots=True)
+class _Fragment:
+    text: str
+    start: int
+    end: int
+    index: int
+
+
+def _is_bullet(line: TextLine) -> bool:
+    text = line.text
+    if text.startswith(BULLET):
+        return True
+    if find_date_ranges(text) and any(d.end_date for d in find_date_ranges(text)):
+        return False
+    words = len(_WORD.findall(text))
+    if _CJK.search(text):
+        return len(text) > 40
+    return words > MAX_HEADER_WORDS or (words > 9 and text.rstrip().endswith("."))
+
+
+def _dated(line: TextLine, found: Sequence[DateRange]) -> DateRange | None:
+    """The date range heading a position on this header line, if any."""
+    here = [d for d in found if line.start <= d.start < line.end]
+    ranges = [d for d in here if d.end_date is not None]
+    if ranges:
+        return ranges[0]
+    if here and len(_WORD.findall(line.text)) <= 10:
+        return here[0]
+    return None
+
+
+def _fragments(text: str, start: int, end: int, cut: DateRange | None, base: int) -> list[_Fragment]:
+    """Split ``text[start:end]`` (minus the date) into trimmed fragments with offsets."""
+    pieces: list[tuple[int, int]] = []
+    if cut is not None and start <= cut.start < end:
+        pieces = [(start, cut.start), (cut.end, end)]
+    else:
+        pieces = [(start, end)]
+    out: list[_Fragment] = []
+    for p_start, p_end in pieces:
+        pos = p_start
+        for m in _SEPARATORS.finditer(text, p_start, p_end):
+            out.append(_Fragment(text[pos : m.start()], pos, m.start(), 0))
+            pos = m.end()
+        out.append(_Fragment(text[pos:p_end], pos, p_end, 0))
+    trimmed: list[_Fragment] = []
+    for frag in out:
+        raw = frag.text
+        lead = len(raw) - len(raw.lstrip(_TRIM))
+        tail = len(raw) - len(raw.rstrip(_TRIM))
+        # Keep a closing parenthesis that belongs to the fragment, e.g. "Analyst (graduate hire)".
+        if tail and raw.rstrip(_TRIM.replace(")", "").replace("）", "")) != raw.rstrip(_TRIM) and "(" in raw:
+            tail = len(raw) - len(raw.rstrip(_TRIM.replace(")", "").replace("）", "")))
+        s, e = frag.start + lead, frag.end - tail
+        if e > s and any(c.isalnum() for c in text[s:e]):
+            trimmed.append(_Fragment(text[s:e], s, e, base + len(trimmed)))
+    return trimmed
+
+
+class PositionReader:
+    """Reads positions; holds the lexicons it needs."""
+
+    def __init__(self, gazetteer: Gazetteer, words: PositionWords) -> None:
+        self.gaz = gazetteer
+        self.words = words
+
+    # -- classification of fragments -----------------------------------------------------
+    def _tokens(self, text: str) -> list[str]:
+        return [w.lower().strip(".") for w in _WORD.findall(text)]
+
+    def is_location(self, text: str) -> bool:
+        """A city, country, US state, "City, Country", a placeholder or a remote marker."""
+        t = text.strip().lower().rstrip(".")
+        if not t:
+            return False
+        if text.strip() in self.words.location_placeholders or t in self.words.remote_words:
+            return True
+        if t in self.gaz.cities or t in self.gaz.countries:
+            return True
+        if _CJK.match(t):  # "中国杭州": country then city, unseparated
+            for n in range(2, min(6, len(t) - 1)):
+                if t[:n] in self.gaz.countries and t[n:] in self.gaz.cities:
+                    return True
+        parts = [p.strip() for p in re.split(r"\s*[,，]\s*", t) if p.strip()]
+        if len(parts) >= 2 and len(parts) <= 3:
+            last = parts[-1]
+            if last in self.gaz.countries or last in self.gaz.us_states or last == "state":
+                return all(len(p) <= 30 for p in parts)
+        return False
+
+    def _score(self, frag: _Fragment, matches: Sequence[Match]) -> tuple[float, float]:
+        """(title score, employer score) of a fragment."""
+        tokens = self._tokens(frag.text)
+        title = sum(1.0 for t in tokens if t in self.words.title_words)
+        employer = sum(1.0 for t in tokens if t in self.words.employer_words)
+        for phrase in self.words.employer_placeholders:
+            if phrase.lower() in frag.text.lower():
+                employer += 3.0
+        for word in self.words.title_words:
+            if len(word) > 1 and _CJK.match(word) and word in frag.text:
+                title += 1.0
+        for word in self.words.employer_words:
+            if _CJK.match(word) and word in frag.text:
+                employer += 1.0
+        for m in matches:
+            if m.start >= frag.start and m.end <= frag.end:
+                if m.entry.kind == "title":
+                    title += 2.0
+                elif m.entry.kind == "employer":
+                    employer += 3.0
+        return title, employer
+
+    def _assign(
+        self, text: str, frags: list[_Fragment], matches: Sequence[Match]
+    ) -> tuple[_Fragment | None, _Fragment | None, _Fragment | None]:
+        # Location: the last fragment, or two adjacent ones ("Dubai", "UAE"), naming a place.
+        location: _Fragment | None = None
+        rest = list(frags)
+        for i in range(len(rest) - 1, -1, -1):
+            b = rest[i]
+            if self._score(b, matches)[1] > 0:
+                continue
+            if i >= 1:
+                a = rest[i - 1]
+                pair = text[a.start : b.end]
+                if "\n" not in pair and self.is_location(pair) and self._score(a, matches)[1] == 0:
+                    location = _Fragment(pair, a.start, b.end, a.index)
+                    del rest[i - 1 : i + 1]
+                    break
+            if self.is_location(b.text):
+                location = b
+                del rest[i]
+                break
+        title: _Fragment | None = None
+        employer: _Fragment | None = None
+        scored = [(f, *self._score(f, matches)) for f in rest]
+        titles = sorted((s for s in scored if s[1] > s[2]), key=lambda s: (-s[1], s[0].index))
+        employers = sorted((s for s in scored if s[2] > s[1]), key=lambda s: (-s[2], s[0].index))
+        if titles:
+            title = titles[0][0]
+        if employers:
+            employer = employers[0][0]
+        leftovers = [f for f in rest if f is not title and f is not employer]
+        if title is None and leftovers:
+            # Printed order decides: the title comes first unless the employer does.
+            if employer is not None and leftovers[0].index > employer.index:
+                title = leftovers.pop(0)
+            elif employer is None or leftovers[0].index < employer.index:
+                title = leftovers.pop(0)
+        if employer is None and leftovers:
+            employer = leftovers.pop(0)
+        return title, employer, location
+
+    # -- positions ------------------------------------------------------------------------
+    @staticmethod
+    def _dated_lines(
+        text: str, lines: Sequence[TextLine], b_start: int, b_end: int
+    ) -> list[tuple[int, DateRange]]:
+        # Ranges are searched over the whole block: a table cell may wrap "2019年4月 –" / "2020年10月".
+        found = find_date_ranges(text, lines[b_start].start, lines[b_end - 1].end)
+        return [(k, d) for k in range(b_start, b_end) if (d := _dated(lines[k], found)) is not None]
+
+    @staticmethod
+    def _kinds(lines: Sequence[TextLine]) -> list[str]:
+        """``bullet``, ``cont`` (a bullet's wrapped continuation), ``para`` or ``header`` per line."""
+        kinds: list[str] = []
+        anchor: TextLine | None = None
+        for ln in lines:
+            first = ln.text[:1]
+            if ln.text.startswith(BULLET):
+                kind = "bullet"
+                anchor = ln
+            elif anchor is not None and kinds and kinds[-1] in ("bullet", "cont") and (
+                ln.x0 > anchor.x0 + 1.0 or first.islower() or first in "，。；、）)"
+            ):
+                kind = "cont"
+            elif _is_bullet(ln):
+                kind = "para"
+                anchor = None
+            else:
+                kind = "header"
+                anchor = None
+            kinds.append(kind)
+        return kinds
+
+    def read(self, text: str, lines: Sequence[TextLine], matches: Sequence[Match]) -> list[Position]:
+        """Positions in the given lines (one experience section, heading excluded)."""
+        kinds = self._kinds(lines)
+        blocks: list[tuple[int, int]] = []  # [start, end) of header runs
+        i = 0
+        while i < len(lines):
+            if kinds[i] == "header":
+                j = i
+                while j < len(lines) and kinds[j] == "header":
+                    j += 1
+                blocks.append((i, j))
+                i = j
+            else:
+                i += 1
+        headers: list[tuple[int, int, DateRange]] = []
+        for b_start, b_end in blocks:
+            dated = self._dated_lines(text, lines, b_start, b_end)
+            if not dated:
+                continue
+            if len(dated) == 1:
+                headers.append((b_start, b_end, dated[0][1]))
+                continue
+            offset = dated[0][0] - b_start
+            cuts = [max(b_start, k - offset) for k, _ in dated]
+            cuts[0] = b_start
+            for n, (k0, (_, d)) in enumerate(zip(cuts, dated, strict=True)):
+                k1 = cuts[n + 1] if n + 1 < len(cuts) else b_end
+                if k1 > k0:
+                    headers.append((k0, k1, d))
+        positions: list[Position] = []
+        for n, (h_start, h_end, dates) in enumerate(headers):
+            next_start = headers[n + 1][0] if n + 1 < len(headers) else len(lines)
+            frags: list[_Fragment] = []
+            for k in range(h_start, h_end):
+                ln = lines[k]
+                start, end = ln.start, ln.end
+                # A date that wrapped onto this line from the previous one is not a fragment.
+                if dates.start < start < dates.end:
+                    start = min(dates.end, end)
+                frags.extend(_fragments(text, start, end, dates, len(frags)))
+            title, employer, location = self._assign(text, frags, matches)
+            bullets = [
+                Span(start=lines[k].start, end=lines[k].end)
+                for k in range(h_end, next_start)
+                if kinds[k] in ("bullet", "para")
+            ]
+            last = lines[next_start - 1] if next_start > h_start else lines[h_end - 1]
+            positions.append(
+                Position(
+                    title=title.text if title else None,
+                    employer=employer.text if employer else None,
+                    location=location.text if location else None,
+                    start_date=dates.start_date,
+                    end_date=dates.end_date,
+                    start=lines[h_start].start,
+                    end=last.end,
+                    title_span=Span(start=title.start, end=title.end) if title else None,
+                    employer_span=Span(start=employer.start, end=employer.end) if employer else None,
+                    location_span=Span(start=location.start, end=location.end) if location else None,
+                    dates_span=Span(start=dates.start, end=dates.end),
+                    bullets=bullets,
+                )
+            )
+        return positions

@@ -1,0 +1,74 @@
+"""Section headings -> section spans.
+
+A line is a heading when its text (case, punctuation and a trailing colon aside) is a
+known spelling from ``data/parsing/headings.yaml`` *and* it looks like one: bold, upper
+case, larger than the body, set off by space, or ended by a colon. A known heading
+followed by a colon and text on the same line (``Languages: English, Malay``) opens
+a section too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from statistics import median
+
+from screening.lexicons import Headings, heading_key
+from screening.parsing.model import Section, SectionName
+from screening.parsing.text import TextLine
+
+_INLINE = re.compile(r"^\s*([^\W\d_][^:：\t]{0,40}?)\s*[:：]\s*\S")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+MAX_HEADING_CHARS = 60
+
+
+def _looks_like_heading(line: TextLine, body_size: float, body_gap: float) -> bool:
+    text = line.text.strip()
+    letters = [c for c in text if c.isalpha()]
+    upper = bool(letters) and all(c.isupper() for c in letters if c.isascii())
+    return (
+        line.bold
+        or (upper and any(c.isascii() for c in letters))
+        or line.size >= body_size * 1.08
+        or line.gap_before >= body_gap * 1.25
+        or text.endswith((":", "："))
+        or bool(_CJK.search(text))
+    )
+
+
+def heading_name(line: TextLine, headings: Headings, body_size: float, body_gap: float) -> str | None:
+    """The canonical section a heading line opens, or None."""
+    text = line.text.strip()
+    if len(text) <= MAX_HEADING_CHARS:
+        section = headings.by_text.get(heading_key(text))
+        if section and _looks_like_heading(line, body_size, body_gap):
+            return section
+    inline = _INLINE.match(text)
+    if inline:
+        section = headings.by_text.get(heading_key(inline.group(1)))
+        if section and section != "experience":
+            return section
+    return None
+
+
+def find_sections(lines: Sequence[TextLine], text_length: int, headings: Headings) -> list[Section]:
+    """Sections in reading order, each running to the next heading (or the end)."""
+    if not lines:
+        return []
+    body_size = median(ln.size for ln in lines)
+    gaps = [ln.gap_before for ln in lines if ln.gap_before > 0]
+    body_gap = median(gaps) if gaps else 12.0
+    found: list[tuple[SectionName, str, int]] = []
+    for line in lines:
+        name = heading_name(line, headings, body_size, body_gap)
+        if name is not None:
+            heading = line.text.strip()
+            inline = _INLINE.match(heading)
+            if inline and headings.by_text.get(heading_key(heading)) is None:
+                heading = inline.group(1)
+            found.append((name, heading, line.start))  # type: ignore[arg-type]
+    sections: list[Section] = []
+    for i, (name, heading, start) in enumerate(found):
+        end = found[i + 1][2] if i + 1 < len(found) else text_length
+        sections.append(Section(name=name, heading=heading, start=start, end=end))
+    return sections
