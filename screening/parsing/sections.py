@@ -20,6 +20,17 @@ from screening.parsing.text import TextLine
 _INLINE = re.compile(r"^\s*([^\W\d_][^:：\t]{0,40}?)\s*[:：]\s*\S")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 MAX_HEADING_CHARS = 60
+#: Headings so unlikely as a line of body text that no heading style is required of them.
+#: Other single words ("Work", "Training", "Tools", "Research") must look like headings.
+_UNAMBIGUOUS = frozenset(
+    "summary experience education skills certifications certificates languages awards projects publications "
+    "objective profile employment honors honours accomplishments achievements interests references "
+    "competencies qualifications highlights affiliations hobbies".split()
+)
+
+
+def _unambiguous(key: str) -> bool:
+    return " " in key or key in _UNAMBIGUOUS or bool(_CJK.search(key))
 
 
 def _looks_like_heading(line: TextLine, body_size: float, body_gap: float) -> bool:
@@ -40,8 +51,9 @@ def heading_name(line: TextLine, headings: Headings, body_size: float, body_gap:
     """The canonical section a heading line opens, or None."""
     text = line.text.strip()
     if len(text) <= MAX_HEADING_CHARS:
-        section = headings.by_text.get(heading_key(text))
-        if section and _looks_like_heading(line, body_size, body_gap):
+        key = heading_key(text)
+        section = headings.by_text.get(key)
+        if section and (_unambiguous(key) or _looks_like_heading(line, body_size, body_gap)):
             return section
     inline = _INLINE.match(text)
     if inline:

@@ -1,0 +1,1 @@
+"""The HTTP service (the only package, with ``screening.web``, that imports FastAPI)."""

@@ -1,0 +1,241 @@
+"""Parsing untrusted PDFs in worker processes with a wall-clock and a memory limit.
+
+Each worker is a separate process that loads the parse resources once and then parses
+one file at a time. A file that runs past the time limit gets its worker killed (and a
+fresh one started): the caller receives ``timeout``. The worker's address space is
+capped at its size after start-up plus ``max_memory_mb``, so a file that makes the
+parser allocate without bound gets ``too_large`` instead of exhausting the machine. A
+worker that dies (a crash in a C extension, the OOM killer) costs only that file,
+reported as ``malformed``. The pool is safe to use from several threads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import multiprocessing
+import os
+import queue
+import signal
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import Any
+
+from screening.parsing.errors import ParseError
+from screening.parsing.model import ErrorInfo, ParsedResume, ParseFailure
+from screening.settings import ParseLimits, Settings
+
+logger = logging.getLogger(__name__)
+
+ParseOutcome = ParsedResume | ParseFailure
+
+
+def _limit_memory(extra_mb: int) -> None:
+    try:
+        import resource
+
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            pages = int(fh.read().split()[0])
+        current = pages * os.sysconf("SC_PAGE_SIZE")
+        limit = current + extra_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, OSError, ValueError):  # not Linux: no cap, the time limit still holds
+        logger.warning("worker memory limit not applied on this platform")
+
+
+def _worker_main(conn: Connection, data_dir: str, spacy_model: str | None, limits: dict[str, Any]) -> None:
+    """Worker loop: receive ``(bytes, file)``, send a parse outcome; exit on ``None``."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from screening.parsing.pipeline import parse_pdf
+    from screening.parsing.resources import load_resources
+
+    parse_limits = ParseLimits(**limits)
+    resources = load_resources(Path(data_dir), spacy_model)
+    _limit_memory(parse_limits.max_memory_mb)
+    conn.send("ready")
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        data, file = job
+        sha256 = hashlib.sha256(data).hexdigest()
+        outcome: ParseOutcome
+        try:
+            outcome = parse_pdf(data, resources, parse_limits, file=file)
+        except ParseError as exc:
+            outcome = ParseFailure(file=file, sha256=sha256, error=ErrorInfo(code=exc.code, message=exc.message))
+        except MemoryError:
+            outcome = ParseFailure(
+                file=file,
+                sha256=sha256,
+                error=ErrorInfo(code="too_large", message="parsing the file needs more memory than allowed"),
+            )
+        except RecursionError:
+            outcome = ParseFailure(file=file, sha256=sha256, error=ErrorInfo(code="malformed", message="the PDF nests too deeply"))
+        except Exception as exc:  # noqa: BLE001 - any parser bug on a hostile file is that file's failure
+            outcome = ParseFailure(
+                file=file,
+                sha256=sha256,
+                error=ErrorInfo(code="malformed", message=f"the PDF could not be read ({type(exc).__name__})"),
+            )
+        try:
+            conn.send(outcome)
+        except MemoryError:
+            conn.send(ParseFailure(file=file, sha256=sha256, error=ErrorInfo(code="too_large", message="result too large")))
+
+
+class _Worker:
+    def __init__(self, ctx: Any, settings: Settings) -> None:
+        parent, child = ctx.Pipe()
+        self.conn: Connection = parent
+        self.proc: BaseProcess = ctx.Process(
+            target=_worker_main,
+            args=(child, str(settings.data_dir), settings.spacy_model, settings.parse.model_dump()),
+            daemon=True,
+            name="screening-parser",
+        )
+        self.proc.start()
+        child.close()
+        self.ready = False
+
+    def wait_ready(self, timeout: float) -> bool:
+        if not self.ready and self.conn.poll(timeout):
+            try:
+                self.ready = self.conn.recv() == "ready"
+            except (EOFError, OSError):
+                return False
+        return self.ready
+
+    def kill(self) -> None:
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join(5)
+        self.conn.close()
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except (OSError, BrokenPipeError):
+            pass
+        self.proc.join(2)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join(2)
+        self.conn.close()
+
+
+#: Time a fresh worker may take to import and load the parse resources.
+STARTUP_TIMEOUT_S = 60.0
+
+
+class ParserPool:
+    """A fixed number of parser processes; ``parse`` blocks the calling thread only."""
+
+    def __init__(self, settings: Settings, workers: int | None = None) -> None:
+        self.settings = settings
+        self.size = workers or settings.parse_workers
+        self._ctx = multiprocessing.get_context("spawn")
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: set[_Worker] = set()
+        self._lock = threading.Lock()
+        self._closed = False
+        for _ in range(self.size):
+            self._add()
+
+    def _add(self) -> None:
+        worker = _Worker(self._ctx, self.settings)
+        with self._lock:
+            self._all.add(worker)
+        self._idle.put(worker)
+
+    def _retire(self, worker: _Worker) -> None:
+        worker.kill()
+        with self._lock:
+            self._all.discard(worker)
+            closed = self._closed
+        if not closed:
+            self._add()
+
+    def parse(self, data: bytes, file: str | None = None) -> ParseOutcome:
+        """Parse one file in a worker, within the time limit; never raises for a bad file."""
+        if self._closed:
+            raise RuntimeError("the parser pool is closed")
+        limits = self.settings.parse
+        if len(data) > limits.max_bytes:
+            return ParseFailure(
+                file=file,
+                error=ErrorInfo(code="too_large", message=f"file is {len(data):,} bytes; the limit is {limits.max_bytes:,}"),
+            )
+        sha256 = hashlib.sha256(data).hexdigest()
+        worker = self._idle.get()
+        if not worker.wait_ready(STARTUP_TIMEOUT_S):
+            self._retire(worker)
+            raise RuntimeError("a parser worker failed to start")
+        started = time.monotonic()
+        try:
+            worker.conn.send((data, file))
+            if worker.conn.poll(limits.timeout_s):
+                outcome: ParseOutcome = worker.conn.recv()
+                self._idle.put(worker)
+                return outcome
+        except (EOFError, OSError):
+            code = worker.proc.exitcode
+            self._retire(worker)
+            logger.warning("parser worker died", extra={"exitcode": code})
+            return ParseFailure(
+                file=file,
+                sha256=sha256,
+                error=ErrorInfo(code="malformed", message="the parser process stopped on this file"),
+            )
+        self._retire(worker)
+        elapsed = time.monotonic() - started
+        logger.info("parse timed out; worker restarted", extra={"seconds": round(elapsed, 2)})
+        return ParseFailure(
+            file=file,
+            sha256=sha256,
+            error=ErrorInfo(code="timeout", message=f"parsing took longer than {limits.timeout_s:g} s"),
+        )
+
+    def parse_many(self, items: Iterable[tuple[str, bytes | ParseFailure]]) -> Iterator[ParseOutcome]:
+        """Parse ``(name, bytes)`` items on all workers; results come back in input order.
+
+        An item may already be a :class:`ParseFailure` (e.g. a file that could not be read):
+        it is passed through in its place.
+        """
+
+        def one(item: tuple[str, bytes | ParseFailure]) -> ParseOutcome:
+            name, payload = item
+            return payload if isinstance(payload, ParseFailure) else self.parse(payload, name)
+
+        window: deque[Future[ParseOutcome]] = deque()
+        with ThreadPoolExecutor(max_workers=self.size) as threads:
+            for item in items:  # a bounded window keeps memory flat on long inputs
+                window.append(threads.submit(one, item))
+                if len(window) >= self.size * 2:
+                    yield window.popleft().result()
+            while window:
+                yield window.popleft().result()
+
+    def close(self) -> None:
+        """Stop every worker."""
+        with self._lock:
+            self._closed = True
+            workers = list(self._all)
+            self._all.clear()
+        for worker in workers:
+            worker.stop()
+
+    def __enter__(self) -> ParserPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
