@@ -16,12 +16,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import re
+
 from screening.parsing.pdf import PageContent, TextRun
 
 #: Gap between runs (in font sizes) above which a line is split into segments.
 SEGMENT_GAP = 1.6
 #: Gap between runs (in font sizes) above which a space is inserted.
 SPACE_GAP = 0.15
+_DATE_HINT = re.compile(r"(?:19|20)\d\d")
 #: Narrowest gutter (points) that separates columns.
 MIN_GUTTER = 7.0
 
@@ -290,6 +293,14 @@ def _order_region(lines: Sequence[Line], region: _Region) -> list[Line]:
         _aligned(y, left_ys) for y in right_ys
     ) >= 0.9 * len(right_ys):
         return list(lines[region.first : region.last + 1])
+    # A sparse side whose every line sits level with a line of the other side: annotations
+    # such as right-aligned dates and places beside job titles. Keep it row by row.
+    small, big = (lefts, right_ys) if len(lefts) <= len(rights) else (rights, left_ys)
+    n_region = region.last - region.first + 1
+    if small and sum(_aligned(ln.y, big) for ln in small) >= 0.9 * len(small):
+        dated = sum(1 for ln in small if _DATE_HINT.search(ln.text))
+        if len(small) <= 0.35 * n_region or dated >= 0.5 * len(small):
+            return list(lines[region.first : region.last + 1])
     # A table whose rows hold blocks: left blocks start level with right blocks.
     left_starts = [lefts[k].y for k in _block_starts(lefts)]
     right_starts = [rights[k].y for k in _block_starts(rights)]

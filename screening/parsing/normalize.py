@@ -29,6 +29,8 @@ _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff\u00a0\u2000-\u20
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 _SPACES = re.compile(r" {2,}")
 _TAB_RUN = re.compile(r" *\t[ \t]*")
+# Dot or underscore leaders between a title and a right-aligned date become a tab.
+_LEADERS = re.compile(r"\s*(?:(?:\.\s?){4,}|…{2,}|_{4,}|·{4,})\s*")
 _CID = re.compile(r"\(cid:\d+\)")
 
 
@@ -54,6 +56,7 @@ def normalize_line(text: str) -> str:
     if bullet:
         text = BULLET + " " + text[bullet.end() :]
     text = _STRAY_BULLET.sub(" ", text)
+    text = _LEADERS.sub("\t", text)
     text = _CID.sub("\ufffd", text)
     text = _CONTROL.sub("", text)
     text = _TAB_RUN.sub("\t", text)

@@ -28,6 +28,10 @@ _WORD = re.compile(r"[\w+#&'.-]+|[\u4e00-\u9fff]", re.UNICODE)
 _SEPARATORS = re.compile(r"\t|\s+[|｜/]\s+|\s+[—–-]\s+|\s*[|｜]\s*|,\s+|，|、|\s+@\s+|\s+at\s+|\s*·\s*|\s+•\s+")
 _TRIM = " \t,;:|｜-–—·()（）"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: Company legal forms: stronger evidence of an employer than words like "Capital".
+_LEGAL_FORMS = frozenset(
+    "ltd limited inc incorporated llc llp lp plc corp corporation pte pty gmbh ag sa nv bv srl spa kk bhd".split()
+)
 
 
 @dataclass(slots=True)
@@ -124,7 +128,7 @@ class PositionReader:
         """(title score, employer score) of a fragment."""
         tokens = self._tokens(frag.text)
         title = sum(1.0 for t in tokens if t in self.words.title_words)
-        employer = sum(1.0 for t in tokens if t in self.words.employer_words)
+        employer = sum(2.0 if t in _LEGAL_FORMS else 1.0 for t in tokens if t in self.words.employer_words)
         for phrase in self.words.employer_placeholders:
             if phrase.lower() in frag.text.lower():
                 employer += 3.0
@@ -181,6 +185,14 @@ class PositionReader:
                 title = leftovers.pop(0)
         if employer is None and leftovers:
             employer = leftovers.pop(0)
+        if title is not None and employer is not None:
+            # Fragments printed between the two on the same line belong to the first
+            # ("Senior Associate, Assurance, Whitfield & Rowe LLP").
+            first, second = sorted((title, employer), key=lambda f: f.index)
+            between = [f for f in leftovers if first.index < f.index < second.index]
+            if between and "\n" not in text[first.start : between[-1].end]:
+                merged = _Fragment(text[first.start : between[-1].end], first.start, between[-1].end, first.index)
+                title, employer = (merged, employer) if first is title else (title, merged)
         return title, employer, location
 
     # -- positions ------------------------------------------------------------------------

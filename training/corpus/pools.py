@@ -251,9 +251,9 @@ TRACKS: tuple[Track, ...] = (
         ),
         employers="bank",
         bullets=(
-            "Reviewed {n3} KYC files per month for corporate and private banking clients with a {pct}% first-pass approval rate.",
-            "Investigated {n2} transaction-monitoring alerts a week and filed {n1} suspicious activity reports.",
-            "Cut the periodic review backlog from {big} to {n3} cases in {n1} months by re-prioritising by risk rating.",
+            "Reviewed {n3} KYC files a month for corporate and private clients; {pct}% passed first time.",
+            "Investigated {n2} transaction-monitoring alerts a week; filed {n1} suspicious activity reports.",
+            "Cut the periodic review backlog from {big} to {n3} cases in {n1} months by risk-based triage.",
             "Drafted the enhanced due diligence procedure adopted across {n1} business lines.",
             "Trained {n2} front-office staff on sanctions screening and escalation thresholds.",
             "Supported the {year} regulatory inspection; closed all {n1} findings before the deadline.",
@@ -454,7 +454,7 @@ TRACKS: tuple[Track, ...] = (
         employers="tech",
         bullets=(
             "Built a payments service in Go handling {big} requests per second at p99 latency under {n2} ms.",
-            "Migrated {n2} services from a monolith to Kubernetes, cutting deploy time from {n2} minutes to {n1}.",
+            "Migrated {n2} services from a monolith to Kubernetes; deploys went from {n2} minutes to {n1}.",
             "Designed the order API used by {n1} mobile and web clients and {n3}k daily users.",
             "Reduced AWS costs by {pct}% ({money} a year) through right-sizing and caching.",
             "Mentored {n1} junior engineers and ran the team's code-review guild.",
@@ -565,7 +565,7 @@ TRACKS: tuple[Track, ...] = (
         bullets=(
             "Launched a subscription tier that reached {money} ARR in {n1} months.",
             "Owned the roadmap for the seller app used by {n3}k merchants in {n1} markets.",
-            "Ran {n2} user interviews and {n1} usability studies to redesign onboarding; activation rose {pct}%.",
+            "Ran {n2} user interviews and {n1} usability tests for a new onboarding; activation rose {pct}%.",
             "Prioritised a backlog across {n1} squads of {n2} engineers using RICE scoring.",
             "Defined KPIs and dashboards with data science; weekly retention improved by {pct}%.",
         ),
@@ -612,14 +612,14 @@ TRACKS: tuple[Track, ...] = (
         ),
         employers="tech",
         bullets=(
-            "Built a churn model (gradient boosting, AUC {ratio}) that guided retention offers to {n3}k users.",
+            "Built a churn model (gradient boosting, AUC 0.{n2}) guiding retention offers to {n3}k users.",
             "Designed the experimentation platform's metrics layer used for {n3} tests a year.",
             "Automated {n2} weekly reports in dbt and Looker, freeing {n2} hours a week.",
             "Improved search ranking with learning-to-rank, raising click-through by {pct}%.",
             "Cleaned and modelled {big} GB of event data into a Snowflake star schema.",
         ),
         bullets_zh=(
-            "搭建用户流失预测模型（AUC {ratio}），指导 {n3} 万用户的挽留策略。",
+            "搭建用户流失预测模型（AUC 0.{n2}），指导 {n3} 万用户的挽留策略。",
             "优化搜索排序算法，点击率提升 {pct}%。",
             "使用 SQL 与 Python 自动化 {n2} 份周报，每周节省 {n2} 小时。",
         ),
@@ -662,7 +662,7 @@ TRACKS: tuple[Track, ...] = (
         ),
         employers="tech",
         bullets=(
-            "Managed a {money} monthly paid-acquisition budget across Google, Meta and TikTok at {ratio}x ROAS.",
+            "Managed a {money} monthly paid-acquisition budget on Google, Meta and TikTok at {ratio}x ROAS.",
             "Grew organic traffic from {n3}k to {big}k monthly sessions through technical SEO.",
             "Launched referral programme that delivered {pct}% of new sign-ups in {year}.",
             "Reduced cost per acquisition by {pct}% with landing-page experiments.",
@@ -813,7 +813,7 @@ TRACKS: tuple[Track, ...] = (
         employers="crypto",
         bullets=(
             "Made markets in {n2} perpetual futures pairs with {money} average daily volume.",
-            "Built a delta-neutral basis strategy returning {pct}% annualised with a maximum drawdown of {small}%.",
+            "Built a delta-neutral basis strategy returning {pct}% annualised, maximum drawdown {small}%.",
             "Executed {money} in OTC block trades for {n2} institutional clients.",
             "Wrote the inventory-risk model that cut hedging costs by {pct}%.",
             "Integrated {n1} new DEX venues into the smart order router.",
@@ -1037,6 +1037,10 @@ GENERIC_BULLETS = (
     "Presented quarterly results to the executive committee.",
     "Volunteered to lead the {year} system migration, completed {n1} weeks ahead of schedule.",
     "Wrote the onboarding guide used by every new joiner in the department.",
+    "Promoted after {n2} months, ahead of the standard review cycle.",
+    "Represented the team in a {n1}-month cross-functional programme with product, legal and finance.",
+    "Interviewed {n2} candidates and helped grow the team from {n1} to {n2} people.",
+    "Managed a budget of {money} and {n1} external vendors.",
 )
 GENERIC_BULLETS_ZH = (
     "带教新人 {n1} 名，其中 {n1} 名一年内晋升。",
@@ -1044,6 +1048,19 @@ GENERIC_BULLETS_ZH = (
     "主动承担 {year} 年系统迁移工作，提前 {n1} 周完成。",
     "每季度向管理层汇报业务进展。",
 )
+
+GENERIC_SKILLS = (
+    "Microsoft Office",
+    "Project management",
+    "Stakeholder management",
+    "Presentation skills",
+    "Jira",
+    "Confluence",
+    "Excel",
+    "Team leadership",
+    "Problem solving",
+)
+GENERIC_SKILLS_ZH = ("Office 办公软件", "项目管理", "沟通协调", "英语读写", "PPT 汇报", "Excel", "团队管理")
 
 WORK_LOCATIONS = (
     "Singapore",
@@ -1256,7 +1273,7 @@ ZH_SURNAMES = (
 ZH_GIVEN_F = ("晓燕", "静", "丽娜", "雨桐", "思琪", "婷", "欣怡", "佳慧", "梦瑶", "雪")
 ZH_GIVEN_M = ("伟", "晓明", "浩然", "子轩", "志强", "俊杰", "磊", "宇航", "建国", "博文")
 
-HOME_LOCATIONS = WORK_LOCATIONS[:-9] + ("Leeds, UK", "Toronto, ON", "Seattle, WA", "Hanoi, Vietnam")
+HOME_LOCATIONS = (*WORK_LOCATIONS[:-9], "Leeds, UK", "Toronto, ON", "Seattle, WA", "Hanoi, Vietnam")
 HOME_LOCATIONS_ZH = (
     "北京市朝阳区",
     "上海市浦东新区",

@@ -18,6 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import reportlab
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
 from training.corpus.resume import Education, Position, Resume
 
 LAYOUTS = ("one_column", "two_column", "table", "compact")
@@ -181,7 +187,9 @@ class _Doc:
 class _Flow:
     """A column that fills top to bottom and continues on the next page when full."""
 
-    def __init__(self, doc: _Doc, x: float, width: float, top_first: float, top_rest: float, bottom: float):
+    def __init__(
+        self, doc: _Doc, x: float, width: float, *, top_first: float, top_rest: float, bottom: float
+    ):
         self.doc, self.x, self.width = doc, x, width
         self.top_rest, self.bottom = top_rest, bottom
         self.page, self.y = 0, top_first
@@ -233,11 +241,6 @@ def _shift(op: Op, y: float) -> Op:
 @functools.cache
 def _register_fonts() -> None:
     """Register the TrueType and CID fonts shipped inside reportlab (once, on first use)."""
-    import reportlab
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfbase.ttfonts import TTFont
-
     font_dir = Path(reportlab.__file__).parent / "fonts"
     for name in ("Vera", "VeraBd", "VeraIt", "VeraBI"):
         pdfmetrics.registerFont(TTFont(name, str(font_dir / f"{name}.ttf")))
@@ -246,9 +249,7 @@ def _register_fonts() -> None:
 
 @functools.lru_cache(maxsize=65536)
 def _width(text: str, font: str, size: float) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    return float(stringWidth(text, font, size))
+    return float(pdfmetrics.stringWidth(text, font, size))
 
 
 def _w(text: str, ts: _TS) -> float:
@@ -317,8 +318,8 @@ def _choose_style(rng: random.Random, lang: Literal["en", "zh"], layout: str) ->
     if zh:
         family = head_family = _FAMILIES["STSong-Light"]
     else:
-        names, weights = zip(*_EN_FAMILY_WEIGHTS, strict=True)
-        family = _FAMILIES[rng.choices(names, weights)[0]]
+        names = [name for name, _ in _EN_FAMILY_WEIGHTS]
+        family = _FAMILIES[rng.choices(names, [weight for _, weight in _EN_FAMILY_WEIGHTS])[0]]
         head_family = family
         if rng.random() < 0.25:
             head_family = _FAMILIES[rng.choice(("Helvetica", "Times-Roman", "Vera"))]
@@ -330,8 +331,8 @@ def _choose_style(rng: random.Random, lang: Literal["en", "zh"], layout: str) ->
     headings = {name: rng.choice(options) for name, options in heading_pool.items()}
     heading_upper = not zh and rng.random() < 0.45
     heading_colon = rng.random() < 0.2
-    for name, text in headings.items():
-        text = text.upper() if heading_upper else text
+    for name, spelling in headings.items():
+        text = spelling.upper() if heading_upper else spelling
         headings[name] = text + ("：" if zh else ":") if heading_colon else text
     accent = rng.choice(_ACCENTS)
     if zh:
@@ -418,6 +419,7 @@ def _wrap(runs: list[Run], width: float) -> list[list[Run]]:
                 cur, used = [], 0.0
                 if tok.isspace():
                     continue
+            piece = tok
             if not cur and tw > width:  # a single over-long token (a URL): break it by characters
                 piece = ""
                 for ch in tok:
@@ -425,8 +427,8 @@ def _wrap(runs: list[Run], width: float) -> list[list[Run]]:
                         lines.append([(piece, ts)])
                         piece = ""
                     piece += ch
-                tok, tw = piece, _w(piece, ts)
-            cur.append((tok, ts))
+                tw = _w(piece, ts)
+            cur.append((piece, ts))
             used += tw
     if cur:
         lines.append(cur)
@@ -463,7 +465,13 @@ def _draw_runs(runs: list[Run], x: float, baseline: float) -> list[Op]:
 
 
 def _para(
-    runs: list[Run], x: float, width: float, st: _Style, indent_first: float = 0.0, lead: float | None = None
+    runs: list[Run],
+    x: float,
+    width: float,
+    st: _Style,
+    *,
+    indent_first: float = 0.0,
+    lead: float | None = None,
 ) -> list[_Line]:
     """Wrap ``runs`` into lines of ``width`` starting at ``x``."""
     out: list[_Line] = []
@@ -600,7 +608,7 @@ def _header_runs(
 
 
 def _position_block(
-    p: Position, x: float, width: float, st: _Style, truth: _Truth, compact: bool = False
+    p: Position, x: float, width: float, st: _Style, truth: _Truth, *, compact: bool = False
 ) -> list[_Line]:
     title, employer, loc, dates, start, end = _position_truth(p, st)
     header, loc_done = _header_runs(title, employer, loc, st, compact)
@@ -684,7 +692,7 @@ def _position_block(
 
 
 def _education_block(
-    e: Education, x: float, width: float, st: _Style, truth: _Truth, narrow: bool = False
+    e: Education, x: float, width: float, st: _Style, truth: _Truth, *, narrow: bool = False
 ) -> list[_Line]:
     bold, body, ital = st.ts("bold"), st.ts(), st.ts("italic")
     dates, start, end = _fmt_range(e.start, e.end, st)
@@ -728,7 +736,7 @@ def _education_block(
 
 
 def _skills_lines(
-    skills: tuple[str, ...], x: float, width: float, st: _Style, truth: _Truth, force_list: bool = False
+    skills: tuple[str, ...], x: float, width: float, st: _Style, truth: _Truth, *, force_list: bool = False
 ) -> list[_Line]:
     truth.skills.extend(skills)
     style = "bullets" if force_list else st.skills_style
@@ -826,7 +834,7 @@ def _centered(lines: list[_Line], x: float, width: float, center: bool) -> list[
 
 
 def _section(
-    flow: _Flow, name: str, body: list[list[_Line]], st: _Style, truth: _Truth, keep: int = 3
+    flow: _Flow, name: str, body: list[list[_Line]], st: _Style, truth: _Truth, *, keep: int = 3
 ) -> None:
     """Place a heading and its blocks, keeping the heading with the first lines that follow it."""
     head = _heading(name, flow.x, flow.width, st, truth)
@@ -856,7 +864,7 @@ def _main_sections(r: Resume, flow: _Flow, st: _Style, truth: _Truth, sidebar: b
             if st.layout == "table":
                 _table_experience(r, flow, st, truth)
             else:
-                blocks = [_position_block(p, x, w, st, truth, compact) for p in r.positions]
+                blocks = [_position_block(p, x, w, st, truth, compact=compact) for p in r.positions]
                 _section(flow, name, blocks, st, truth, keep=4)
         elif name == "education" and r.education:
             _section(flow, name, [_education_block(e, x, w, st, truth) for e in r.education], st, truth)
@@ -950,12 +958,12 @@ def _table_experience(r: Resume, flow: _Flow, st: _Style, truth: _Truth) -> None
         )
         for b in p.bullets:
             right += _bullet_item(b, rx, rw, st)
-        rows.append(_merge_row(left, right, x, w, left_w, pad, st))
+        rows.append(_merge_row(left, right, st, x=x, w=w, left_w=left_w, pad=pad))
     _section(flow, "experience", rows, st, truth, keep=1)
 
 
 def _merge_row(
-    left: list[_Line], right: list[_Line], x: float, w: float, left_w: float, pad: float, st: _Style
+    left: list[_Line], right: list[_Line], st: _Style, *, x: float, w: float, left_w: float, pad: float
 ) -> list[_Line]:
     """Lay two cells side by side as one unsplittable line with the row's borders."""
 
@@ -989,14 +997,14 @@ def _layout(r: Resume, st: _Style) -> tuple[_Doc, _Truth]:
     top, bottom = ph - st.margin_top, st.margin_bottom + (14.0 if st.footer != "none" else 0.0)
     mx = st.margin_x
     if st.layout == "two_column":
-        header = _Flow(doc, mx, pw - 2 * mx, top, top, bottom)
+        header = _Flow(doc, mx, pw - 2 * mx, top_first=top, top_rest=top, bottom=bottom)
         _header(r, header, st, with_contact=False)
         gutter = 18.0
         side_w = (pw - 2 * mx) * 0.31
         main_w = pw - 2 * mx - side_w - gutter
         side_x, main_x = (mx, mx + side_w + gutter) if st.sidebar_left else (mx + main_w + gutter, mx)
-        side = _Flow(doc, side_x, side_w, header.y, top, bottom)
-        main = _Flow(doc, main_x, main_w, header.y, top, bottom)
+        side = _Flow(doc, side_x, side_w, top_first=header.y, top_rest=top, bottom=bottom)
+        main = _Flow(doc, main_x, main_w, top_first=header.y, top_rest=top, bottom=bottom)
         _sidebar_sections(r, side, st, truth)
         _main_sections(r, main, st, truth, sidebar=True)
         if st.sidebar_fill:
@@ -1010,7 +1018,7 @@ def _layout(r: Resume, st: _Style) -> tuple[_Doc, _Truth]:
                 y_top = header.y if i == 0 else ph - st.margin_top
                 ops.append(("l", rule_x, y_top, rule_x, bottom, 0.5, st.muted))
     else:
-        flow = _Flow(doc, mx, pw - 2 * mx, top, top, bottom)
+        flow = _Flow(doc, mx, pw - 2 * mx, top_first=top, top_rest=top, bottom=bottom)
         _header(r, flow, st, with_contact=True)
         _main_sections(r, flow, st, truth, sidebar=False)
     return doc, truth
@@ -1032,8 +1040,6 @@ def _footer(doc: _Doc, r: Resume, st: _Style) -> None:
 
 
 def _emit(doc: _Doc, title: str) -> bytes:
-    from reportlab.pdfgen.canvas import Canvas
-
     buf = io.BytesIO()
     c = Canvas(buf, pagesize=(doc.width, doc.height), invariant=1, pageCompression=1)
     c.setTitle(title)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+from typing import NamedTuple
 
 from training.corpus import pools
 from training.corpus.resume import Education, Lang, Position, Resume
@@ -36,11 +37,19 @@ def sample_resume(rng: random.Random, lang: str = "en") -> Resume:
     zh = lang == "zh"
     identity_rng = random.Random(rng.getrandbits(64))
     career_rng = random.Random(rng.getrandbits(64))
-    name, email, phone, location, links = _identity(identity_rng, zh)
-    return _career(career_rng, zh, "zh" if zh else "en", name, email, phone, location, links)
+    identity = _identity(identity_rng, zh)
+    return _career(career_rng, "zh" if zh else "en", identity)
 
 
-def _identity(rng: random.Random, zh: bool) -> tuple[str, str, str, str, tuple[str, ...]]:
+class _Identity(NamedTuple):
+    name: str
+    email: str
+    phone: str
+    location: str
+    links: tuple[str, ...]
+
+
+def _identity(rng: random.Random, zh: bool) -> _Identity:
     female, male, surnames = rng.choice(pools.NAME_POOLS)
     first = rng.choice(female if rng.random() < 0.5 else male)
     last = rng.choice(surnames)
@@ -73,7 +82,7 @@ def _identity(rng: random.Random, zh: bool) -> tuple[str, str, str, str, tuple[s
         links.append(f"github.com/{slug.replace('-', '')}")
     if rng.random() < 0.1:
         links.append(f"{slug.replace('-', '')}.dev")
-    return name, email, phone, location, tuple(links)
+    return _Identity(name, email, phone, location, tuple(links))
 
 
 def _ascii_slug(text: str) -> str:
@@ -137,16 +146,8 @@ def _fill(rng: random.Random, template: str) -> str:
     return _PLACEHOLDER.sub(value, template)
 
 
-def _career(
-    rng: random.Random,
-    zh: bool,
-    lang: Lang,
-    name: str,
-    email: str,
-    phone: str,
-    location: str,
-    links: tuple[str, ...],
-) -> Resume:
+def _career(rng: random.Random, lang: Lang, identity: _Identity) -> Resume:
+    zh = lang == "zh"
     n_positions = rng.choices((1, 2, 3, 4, 5, 6), weights=(8, 20, 28, 22, 14, 8))[0]
     first_track = rng.choice(pools.TRACKS)
     switch_at = rng.randint(1, n_positions - 1) if n_positions > 1 and rng.random() < 0.35 else None
@@ -194,13 +195,15 @@ def _career(
         else:
             lead_in = " Earlier: " if switch_at is not None else " Highlights: "
         summary += lead_in + _fill(rng, extra if zh else extra[0].lower() + extra[1:]) + ("。" if zh else ".")
-    skill_pool = list(
-        dict.fromkeys(
-            (first_track.skills_zh if zh else first_track.skills)
-            + (second_track.skills_zh if zh else second_track.skills)
-        )
-    )
-    skills = tuple(rng.sample(skill_pool, min(len(skill_pool), rng.randint(5, 15))))
+    track_skills = [*first_track.skills, *second_track.skills]
+    if zh:
+        track_skills = [*first_track.skills_zh, *second_track.skills_zh]
+    skill_pool = list(dict.fromkeys(track_skills))
+    generic = [g for g in (pools.GENERIC_SKILLS_ZH if zh else pools.GENERIC_SKILLS) if g not in skill_pool]
+    n_skills = rng.randint(5, 15)
+    skills = tuple(rng.sample(skill_pool, min(n_skills, len(skill_pool))))
+    if len(skills) < n_skills:  # pad thin tracks with transferable skills
+        skills += tuple(rng.sample(generic, min(n_skills - len(skills), len(generic))))
     cert_pool = list(
         dict.fromkeys(
             (first_track.certs_zh if zh else first_track.certs)
@@ -217,12 +220,12 @@ def _career(
         )
     return Resume(
         lang=lang,
-        name=name,
+        name=identity.name,
         headline=headline,
-        email=email,
-        phone=phone,
-        location=location,
-        links=links,
+        email=identity.email,
+        phone=identity.phone,
+        location=identity.location,
+        links=identity.links,
         summary=summary,
         positions=tuple(positions),
         education=education,
@@ -265,7 +268,8 @@ def _bullets(rng: random.Random, track: pools.Track, zh: bool, used: set[str]) -
     generic = list(pools.GENERIC_BULLETS_ZH if zh else pools.GENERIC_BULLETS)
     fresh = [b for b in own if b not in used]
     pool = fresh if len(fresh) >= 2 else own
-    k = rng.randint(2, 6)
+    # Once a track's bullets are used up, later (older) jobs get two or three short ones, as real CVs do.
+    k = rng.randint(2, 6) if pool is fresh else rng.randint(2, 3)
     chosen = rng.sample(pool, min(k, len(pool)))
     spare = [b for b in generic if b not in used]
     if spare and (len(chosen) < 2 or rng.random() < 0.3):
@@ -291,7 +295,7 @@ def _education(
             field = rng.choice(track.fields) if rng.random() < 0.9 else None
         length = 1 if master and rng.random() < 0.5 else (2 if master else rng.choice((3, 4)))
         start_year = end_year - length
-        start = f"{start_year}" if year_only else f"{start_year}-{rng.choice((8, 9)):02d}"
+        start: str | None = f"{start_year}" if year_only else f"{start_year}-{rng.choice((8, 9)):02d}"
         end = f"{end_year}" if year_only else f"{end_year}-{rng.choice((5, 6, 7)):02d}"
         if rng.random() < 0.3:
             start = None
