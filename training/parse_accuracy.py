@@ -11,6 +11,7 @@ against recall.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -27,7 +28,8 @@ GROUPS = {"sections": ("section",), "positions": POSITION_FIELDS, "dates": DATE_
 def _norm(value: Any) -> str | None:
     if value is None:
         return None
-    text = re.sub(r"\s+", " ", str(value)).strip(" ,.;:|-–—").casefold()
+    # The parser's text is NFKC-normalised (full-width punctuation folded): compare likewise.
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", str(value))).strip(" ,.;:|-–—").casefold()
     return text or None
 
 

@@ -21,7 +21,7 @@ import re
 from screening.parsing.pdf import PageContent, TextRun
 
 #: Gap between runs (in font sizes) above which a line is split into segments.
-SEGMENT_GAP = 1.6
+SEGMENT_GAP = 1.25
 #: Gap between runs (in font sizes) above which a space is inserted.
 SPACE_GAP = 0.15
 _DATE_HINT = re.compile(r"(?:19|20)\d\d")
@@ -293,29 +293,53 @@ def _order_region(lines: Sequence[Line], region: _Region) -> list[Line]:
         _aligned(y, left_ys) for y in right_ys
     ) >= 0.9 * len(right_ys):
         return list(lines[region.first : region.last + 1])
-    # A sparse side whose every line sits level with a line of the other side: annotations
-    # such as right-aligned dates and places beside job titles. Keep it row by row.
-    small, big = (lefts, right_ys) if len(lefts) <= len(rights) else (rights, left_ys)
+    # A sparse side level with lines of the other side: annotations such as right-aligned
+    # dates and places beside job titles. Keep row order; an annotation line with no
+    # partner (the place under a date) follows the line that held the previous annotation.
+    small_is_left = len(lefts) <= len(rights)
+    small, big = (lefts, right_ys) if small_is_left else (rights, left_ys)
     n_region = region.last - region.first + 1
-    if small and sum(_aligned(ln.y, big) for ln in small) >= 0.9 * len(small):
-        dated = sum(1 for ln in small if _DATE_HINT.search(ln.text))
-        if len(small) <= 0.35 * n_region or dated >= 0.5 * len(small):
-            return list(lines[region.first : region.last + 1])
+    aligned = sum(_aligned(ln.y, big) for ln in small)
+    dated = sum(1 for ln in small if _DATE_HINT.search(ln.text))
+    share = len(small) / n_region
+    if small and ((share <= 0.35 and aligned >= 0.9 * len(small)) or (share <= 0.5 and dated >= 0.4 * len(small))):
+        if small_is_left:  # a table whose left cells (dates, place) head each row
+            return _rows_by_left_blocks(lefts, rights, [lefts[k].y for k in _block_starts(lefts)])
+        return _annotated_rows(lines[region.first : region.last + 1], mid, small_is_left)
     # A table whose rows hold blocks: left blocks start level with right blocks.
     left_starts = [lefts[k].y for k in _block_starts(lefts)]
     right_starts = [rights[k].y for k in _block_starts(rights)]
     if len(left_starts) >= 2 and sum(_aligned(y, right_starts) for y in left_starts) >= 0.75 * len(left_starts):
-        out: list[Line] = []
-        bounds = [*left_starts[1:], float("-inf")]
-        top = float("inf")
-        for bound in bounds:
-            row_left = [ln for ln in lefts if bound + 2.0 < ln.y <= top + 2.0]
-            row_right = [ln for ln in rights if bound + 2.0 < ln.y <= top + 2.0]
-            out.extend(order_lines(row_left))
-            out.extend(order_lines(row_right))
-            top = bound
-        return out
+        return _rows_by_left_blocks(lefts, rights, left_starts)
     return order_lines(lefts) + order_lines(rights)
+
+
+def _rows_by_left_blocks(lefts: Sequence[Line], rights: Sequence[Line], left_starts: Sequence[float]) -> list[Line]:
+    """Table rows, each read left cell first: a row runs from one left block to the next."""
+    out: list[Line] = []
+    bounds = [*left_starts[1:], float("-inf")]
+    top = float("inf")
+    for bound in bounds:
+        out.extend(order_lines([ln for ln in lefts if bound + 2.0 < ln.y <= top + 2.0]))
+        out.extend(order_lines([ln for ln in rights if bound + 2.0 < ln.y <= top + 2.0]))
+        top = bound
+    return out
+
+
+def _annotated_rows(lines: Sequence[Line], mid: float, small_is_left: bool) -> list[Line]:
+    out: list[Line] = []
+    anchor = -1  # index in ``out`` of the last line holding an annotation
+    for line in lines:
+        left, right = _sides(line, mid, mid)
+        has_small, has_big = (left, right) if small_is_left else (right, left)
+        if has_small and not has_big and anchor >= 0:
+            anchor += 1
+            out.insert(anchor, line)
+            continue
+        out.append(line)
+        if has_small:
+            anchor = len(out) - 1
+    return out
 
 
 def order_lines(lines: Sequence[Line]) -> list[Line]:

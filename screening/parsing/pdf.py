@@ -356,6 +356,27 @@ def _name(value: str) -> Any:
     return NameObject(value)
 
 
+_UNICODE_CMAP = re.compile(r"^/Uni(?:GB|CNS|JIS|KS)-(?:UCS2|UTF16)-[HV]$")
+
+
+def _fix_unicode_cmap_widths(font: Font, font_dict: DictionaryObject) -> None:
+    """Key a CJK font's widths by character, not CID, for its ASCII range.
+
+    Fonts with a predefined Unicode CMap (``UniGB-UCS2-H``...) show Unicode codes, but
+    their ``/W`` widths are keyed by CID. In every Adobe CJK collection CIDs 1-95 are
+    the printable ASCII characters, so ``width(ch) = W[ord(ch) - 31]``; without this, Latin
+    text in a Chinese résumé measures twice its width and spills into the next column.
+    """
+    encoding = font_dict.get("/Encoding")
+    if not isinstance(encoding, str) or not _UNICODE_CMAP.match(encoding):
+        return
+    by_cid = font.character_widths
+    fixed = {"default": by_cid.get("default", 1000)}
+    for code in range(0x20, 0x7F):
+        fixed[chr(code)] = by_cid.get(chr(code - 31), 500)
+    font.character_widths = fixed
+
+
 #: A font, whether it is bold, and its decoded-character cache (code -> text, width).
 _FontEntry = tuple[Font, bool, dict[str, tuple[str, float]]]
 
@@ -382,6 +403,7 @@ class _FontCache:
                 font = Font.from_font_resource(font_dict)
                 if font.character_widths.get(font.space_char, 0) == 0:
                     font.space_width = 250
+                _fix_unicode_cmap_widths(font, font_dict)
             except (PyPdfError, AttributeError, TypeError, KeyError, ValueError, IndexError):
                 font = _fallback_font()
             bold = bool(_BOLD_NAME.search(font.name)) or bool(font.font_descriptor.flags & (1 << 18))

@@ -25,7 +25,7 @@ from screening.parsing.text import TextLine
 
 MAX_HEADER_WORDS = 16
 _WORD = re.compile(r"[\w+#&'.-]+|[\u4e00-\u9fff]", re.UNICODE)
-_SEPARATORS = re.compile(r"\t|\s+[|｜/]\s+|\s+[—–-]\s+|\s*[|｜]\s*|,\s+|，|、|\s+@\s+|\s+at\s+|\s*·\s*|\s+•\s+")
+_SEPARATORS = re.compile(r"(?<=[\u4e00-\u9fff)）])\s+(?=[\u4e00-\u9fff(（])|\t|\s+[|｜/]\s+|\s+[—–-]\s+|\s*[|｜]\s*|,\s+|，|、|\s+@\s+|\s+at\s+|\s*·\s*|\s+•\s+")
 _TRIM = " \t,;:|｜-–—·()（）"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 #: Company legal forms: stronger evidence of an employer than words like "Capital".
@@ -51,7 +51,7 @@ def _is_bullet(line: TextLine) -> bool:
     words = len(_WORD.findall(text))
     if _CJK.search(text):
         return len(text) > 40
-    return words > MAX_HEADER_WORDS or (words > 9 and text.rstrip().endswith("."))
+    return words > MAX_HEADER_WORDS or (words > 5 and text.rstrip().endswith("."))
 
 
 def _dated(line: TextLine, found: Sequence[DateRange]) -> DateRange | None:
@@ -220,7 +220,7 @@ class PositionReader:
                 kind = "cont"
             elif _is_bullet(ln):
                 kind = "para"
-                anchor = None
+                anchor = ln
             else:
                 kind = "header"
                 anchor = None

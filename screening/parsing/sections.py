@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from statistics import median
+from typing import cast
 
 from screening.lexicons import Headings, heading_key
 from screening.parsing.model import Section, SectionName
@@ -20,6 +21,8 @@ from screening.parsing.text import TextLine
 _INLINE = re.compile(r"^\s*([^\W\d_][^:：\t]{0,40}?)\s*[:：]\s*\S")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 MAX_HEADING_CHARS = 60
+#: Sections that résumés often open on the same line as their heading ("Languages: English").
+_INLINE_SECTIONS = frozenset({"skills", "languages", "certifications"})
 #: Headings so unlikely as a line of body text that no heading style is required of them.
 #: Other single words ("Work", "Training", "Tools", "Research") must look like headings.
 _UNAMBIGUOUS = frozenset(
@@ -58,7 +61,7 @@ def heading_name(line: TextLine, headings: Headings, body_size: float, body_gap:
     inline = _INLINE.match(text)
     if inline:
         section = headings.by_text.get(heading_key(inline.group(1)))
-        if section and section != "experience":
+        if section in _INLINE_SECTIONS:
             return section
     return None
 
@@ -71,14 +74,27 @@ def find_sections(lines: Sequence[TextLine], text_length: int, headings: Heading
     gaps = [ln.gap_before for ln in lines if ln.gap_before > 0]
     body_gap = median(gaps) if gaps else 12.0
     found: list[tuple[SectionName, str, int]] = []
-    for line in lines:
+    skip = False
+    for i, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and nxt.page == line.page and len(line.text) + len(nxt.text) < MAX_HEADING_CHARS:
+            # A heading wrapped in a narrow column: "EDUCATION AND" / "TRAINING".
+            key = heading_key(f"{line.text} {nxt.text}")
+            joined = headings.by_text.get(key)
+            if joined and " " in key and headings.by_text.get(heading_key(line.text)) is None:
+                found.append((cast(SectionName, joined), f"{line.text.strip()} {nxt.text.strip()}", line.start))
+                skip = True
+                continue
         name = heading_name(line, headings, body_size, body_gap)
         if name is not None:
             heading = line.text.strip()
             inline = _INLINE.match(heading)
             if inline and headings.by_text.get(heading_key(heading)) is None:
                 heading = inline.group(1)
-            found.append((name, heading, line.start))  # type: ignore[arg-type]
+            found.append((cast(SectionName, name), heading, line.start))
     sections: list[Section] = []
     for i, (name, heading, start) in enumerate(found):
         end = found[i + 1][2] if i + 1 < len(found) else text_length
