@@ -194,18 +194,30 @@ MAX_LOOSE_ENDS = 2
 
 
 def _trim(lines: Sequence[Line], first: int, last: int, g: tuple[float, float]) -> tuple[int, int]:
-    """Drop up to ``MAX_LOOSE_ENDS`` lines at each end that lie beyond the other side's extent."""
+    """Leave out of a region the one-sided lines beyond the other side's extent.
+
+    At the top, up to ``MAX_LOOSE_ENDS`` lines (a section heading above a table). At the
+    bottom, any number continuing the right side (the main column running on past a
+    sidebar reads the same either way), and left-only lines when the left side is the
+    sparse one (the sections after a table whose left cells hold dates); a long left
+    sidebar keeps its tail.
+    """
     sides = [_sides(lines[k], *g) for k in range(first, last + 1)]
     lefts = [k for k, (has_l, _) in enumerate(sides) if has_l]
     rights = [k for k, (_, has_r) in enumerate(sides) if has_r]
     if not lefts or not rights:
         return first, last
     head = max(lefts[0], rights[0])
-    tail = len(sides) - 1 - min(lefts[-1], rights[-1])
+    tail_start = min(lefts[-1], rights[-1]) + 1
+    tail = len(sides) - tail_start
     if 0 < head <= MAX_LOOSE_ENDS:
         first += head
-    if 0 < tail <= MAX_LOOSE_ENDS:
-        last -= tail
+    if tail > 0:
+        right_tail = rights[-1] > lefts[-1]
+        zone_left = sum(1 for k in lefts if k < tail_start)
+        zone_right = sum(1 for k in rights if k < tail_start)
+        if right_tail or tail <= MAX_LOOSE_ENDS or zone_left <= 0.5 * zone_right:
+            last -= tail
     return first, last
 
 

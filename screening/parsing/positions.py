@@ -117,12 +117,24 @@ class PositionReader:
             for n in range(2, min(6, len(t) - 1)):
                 if t[:n] in self.gaz.countries and t[n:] in self.gaz.cities:
                     return True
-        parts = [p.strip() for p in re.split(r"\s*[,，]\s*", t) if p.strip()]
-        if len(parts) >= 2 and len(parts) <= 3:
-            last = parts[-1]
+        raw_parts = [p.strip() for p in re.split(r"\s*[,，]\s*", text.strip()) if p.strip()]
+        if 2 <= len(raw_parts) <= 3:
+            last = raw_parts[-1].lower().rstrip(".")
             if last in self.gaz.countries or last in self.gaz.us_states or last == "state":
-                return all(len(p) <= 30 for p in parts)
+                return all(self._place_like(p) for p in raw_parts[:-1])
         return False
+
+    def _place_like(self, part: str) -> bool:
+        """A known city, or a capitalised name of at most three words with no title or employer word."""
+        low = part.lower()
+        if low in self.gaz.cities or low in self.gaz.us_states or low in self.gaz.countries or part == "City":
+            return True
+        tokens = part.split()
+        return (
+            1 <= len(tokens) <= 3
+            and all(t[:1].isupper() for t in tokens)
+            and not any(t.lower() in self.words.title_words or t.lower() in self.words.employer_words for t in tokens)
+        )
 
     def _score(self, frag: _Fragment, matches: Sequence[Match]) -> tuple[float, float]:
         """(title score, employer score) of a fragment."""
@@ -153,19 +165,22 @@ class PositionReader:
         location: _Fragment | None = None
         rest = list(frags)
         for i in range(len(rest) - 1, -1, -1):
-            b = rest[i]
-            if self._score(b, matches)[1] > 0:
+            if self._score(rest[i], matches)[1] > 0:
                 continue
-            if i >= 1:
-                a = rest[i - 1]
-                pair = text[a.start : b.end]
-                if "\n" not in pair and self.is_location(pair) and self._score(a, matches)[1] == 0:
-                    location = _Fragment(pair, a.start, b.end, a.index)
-                    del rest[i - 1 : i + 1]
+            # The longest run of up to three fragments ending here that names a place
+            # ("Cape Town", "South" / "Africa" when a narrow cell wrapped it).
+            for k in (3, 2, 1):
+                if i - k + 1 < 0:
+                    continue
+                run = rest[i - k + 1 : i + 1]
+                if any(self._score(f, matches)[1] > 0 for f in run):
+                    continue
+                value = text[run[0].start : run[-1].end]
+                if self.is_location(re.sub(r"\s*\n\s*", " ", value)):
+                    location = _Fragment(value, run[0].start, run[-1].end, run[0].index)
+                    del rest[i - k + 1 : i + 1]
                     break
-            if self.is_location(b.text):
-                location = b
-                del rest[i]
+            if location is not None:
                 break
         title: _Fragment | None = None
         employer: _Fragment | None = None
