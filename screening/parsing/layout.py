@@ -275,12 +275,18 @@ def _aligned(a: float, others: Sequence[float], tol: float = 2.0) -> bool:
     return any(abs(a - b) <= tol for b in others)
 
 
-def _block_starts(lines: Sequence[Line]) -> list[int]:
-    """Indexes of lines that start a block (a vertical gap wider than the usual leading)."""
+def _block_starts(lines: Sequence[Line], smallest: bool = False) -> list[int]:
+    """Indexes of lines that start a block (a vertical gap wider than the usual leading).
+
+    The usual leading is the median gap, or the smallest one for sparse sides (table
+    cells, where gaps between cells can outnumber gaps inside them).
+    """
     if not lines:
         return []
     gaps = [lines[k - 1].y - lines[k].y for k in range(1, len(lines))]
-    usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
+    if not gaps:
+        return [0]
+    usual = min(gaps) if smallest else sorted(gaps)[len(gaps) // 2]
     starts = [0]
     for k, gap in enumerate(gaps, start=1):
         if gap > usual * 1.35 + 0.5:
@@ -316,7 +322,10 @@ def _order_region(lines: Sequence[Line], region: _Region) -> list[Line]:
     share = len(small) / n_region
     if small and ((share <= 0.35 and aligned >= 0.9 * len(small)) or (share <= 0.5 and dated >= 0.4 * len(small))):
         if small_is_left:  # a table whose left cells (dates, place) head each row
-            return _rows_by_left_blocks(lefts, rights, [lefts[k].y for k in _block_starts(lefts)])
+            right_starts_y = [rights[k].y for k in _block_starts(rights)]
+            starts = {k for k in _block_starts(lefts, smallest=True)}
+            starts |= {k for k, ln in enumerate(lefts) if _aligned(ln.y, right_starts_y)}
+            return _rows_by_left_blocks(lefts, rights, [lefts[k].y for k in sorted(starts)])
         return _annotated_rows(lines[region.first : region.last + 1], mid, small_is_left)
     # A table whose rows hold blocks: left blocks start level with right blocks.
     left_starts = [lefts[k].y for k in _block_starts(lefts)]
