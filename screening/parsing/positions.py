@@ -104,8 +104,12 @@ class PositionReader:
     def _tokens(self, text: str) -> list[str]:
         return [w.lower().strip(".") for w in _WORD.findall(text)]
 
-    def is_location(self, text: str) -> bool:
-        """A city, country, US state, "City, Country", a placeholder or a remote marker."""
+    def is_location(self, text: str, strict: bool = False) -> bool:
+        """A city, country, US state, "City, Country", a placeholder or a remote marker.
+
+        With ``strict``, every part before the last must be a known place (not merely a
+        capitalised name).
+        """
         t = text.strip().lower().rstrip(".")
         if not t:
             return False
@@ -121,8 +125,14 @@ class PositionReader:
         if 2 <= len(raw_parts) <= 3:
             last = raw_parts[-1].lower().rstrip(".")
             if last in self.gaz.countries or last in self.gaz.us_states or last == "state":
+                if strict:
+                    return all(self._known_place(p) for p in raw_parts[:-1])
                 return all(self._place_like(p) for p in raw_parts[:-1])
         return False
+
+    def _known_place(self, part: str) -> bool:
+        low = part.lower()
+        return low in self.gaz.cities or low in self.gaz.us_states or low in self.gaz.countries or part == "City"
 
     def _place_like(self, part: str) -> bool:
         """A known city, or a capitalised name of at most three words with no title or employer word."""
@@ -167,16 +177,16 @@ class PositionReader:
         for i in range(len(rest) - 1, -1, -1):
             if self._score(rest[i], matches)[1] > 0:
                 continue
-            # The longest run of up to three fragments ending here that names a place
-            # ("Cape Town", "South" / "Africa" when a narrow cell wrapped it).
-            for k in (3, 2, 1):
+            # A run of up to three fragments ending here that names a place ("Cape Town",
+            # "South" / "Africa" when a narrow cell wrapped it): known places first, longest first.
+            for strict, k in ((True, 3), (True, 2), (True, 1), (False, 2), (False, 1)):
                 if i - k + 1 < 0:
                     continue
                 run = rest[i - k + 1 : i + 1]
                 if any(self._score(f, matches)[1] > 0 for f in run):
                     continue
                 value = text[run[0].start : run[-1].end]
-                if self.is_location(re.sub(r"\s*\n\s*", " ", value)):
+                if self.is_location(re.sub(r"\s*\n\s*", " ", value), strict=strict):
                     location = _Fragment(value, run[0].start, run[-1].end, run[0].index)
                     del rest[i - k + 1 : i + 1]
                     break
@@ -275,13 +285,31 @@ class PositionReader:
         for n, (h_start, h_end, dates) in enumerate(headers):
             next_start = headers[n + 1][0] if n + 1 < len(headers) else len(lines)
             frags: list[_Fragment] = []
+            right_edge = max(ln.x1 for ln in lines)
             for k in range(h_start, h_end):
                 ln = lines[k]
                 start, end = ln.start, ln.end
                 # A date that wrapped onto this line from the previous one is not a fragment.
                 if dates.start < start < dates.end:
                     start = min(dates.end, end)
-                frags.extend(_fragments(text, start, end, dates, len(frags)))
+                new = _fragments(text, start, end, dates, len(frags))
+                prev = lines[k - 1] if k > h_start else None
+                if (
+                    new
+                    and frags
+                    and prev is not None
+                    and prev.x1 >= right_edge - 0.12 * (right_edge - prev.x0)
+                    and frags[-1].end == prev.end - len(text[frags[-1].end : prev.end])
+                    and not text[frags[-1].end : prev.end].strip(_TRIM).strip()
+                    and new[0].start == start
+                    and not (dates.start <= prev.end <= dates.end)
+                ):
+                    # The previous line ran to the column's edge: its last fragment wrapped.
+                    head = frags.pop()
+                    first = new.pop(0)
+                    new.insert(0, _Fragment(text[head.start : first.end], head.start, first.end, head.index))
+                frags.extend(new)
+            frags = [_Fragment(f.text, f.start, f.end, n) for n, f in enumerate(frags)]
             title, employer, location = self._assign(text, frags, matches)
             bullets = [
                 Span(start=lines[k].start, end=lines[k].end)
