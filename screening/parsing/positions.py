@@ -25,9 +25,10 @@ from screening.parsing.text import TextLine
 
 MAX_HEADER_WORDS = 16
 _WORD = re.compile(r"[\w+#&'.-]+|[\u4e00-\u9fff]", re.UNICODE)
-_SEPARATORS = re.compile(r"(?<=[\u4e00-\u9fff)）])\s+(?=[\u4e00-\u9fff(（])|\t|\s+[|｜/]\s+|\s+[—–-]\s+|\s*[|｜]\s*|,\s+|，|、|\s+@\s+|\s+at\s+|\s*·\s*|\s+•\s+")
+_SEPARATORS = re.compile(r"(?<=[\u4e00-\u9fff)）A-Za-z.])\s+(?=[\u4e00-\u9fff(（])|(?<=[\u4e00-\u9fff)）])\s+(?=[A-Z])|\t|\s+[|｜/]\s+|\s+[—–-]\s+|\s*[|｜]\s*|,\s+|，|、|\s+@\s+|\s+at\s+|\s*·\s*|\s+•\s+")
 _TRIM = " \t,;:|｜-–—·()（）"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"\d")
 #: Company legal forms: stronger evidence of an employer than words like "Capital".
 _LEGAL_FORMS = frozenset(
     "ltd limited inc incorporated llc llp lp plc corp corporation pte pty gmbh ag sa nv bv srl spa kk bhd".split()
@@ -186,6 +187,8 @@ class PositionReader:
                 if any(self._score(f, matches)[1] > 0 for f in run):
                     continue
                 value = text[run[0].start : run[-1].end]
+                if len(run) > 1 and any(_DIGIT.search(text[a.end : b.start]) for a, b in zip(run, run[1:], strict=False)):
+                    value = ", ".join(f.text for f in run)  # a date printed between the parts
                 if self.is_location(re.sub(r"\s*\n\s*", " ", value), strict=strict):
                     location = _Fragment(value, run[0].start, run[-1].end, run[0].index)
                     del rest[i - k + 1 : i + 1]
@@ -294,20 +297,17 @@ class PositionReader:
                     start = min(dates.end, end)
                 new = _fragments(text, start, end, dates, len(frags))
                 prev = lines[k - 1] if k > h_start else None
-                if (
-                    new
-                    and frags
-                    and prev is not None
-                    and prev.x1 >= right_edge - 0.12 * (right_edge - prev.x0)
-                    and frags[-1].end == prev.end - len(text[frags[-1].end : prev.end])
-                    and not text[frags[-1].end : prev.end].strip(_TRIM).strip()
-                    and new[0].start == start
-                    and not (dates.start <= prev.end <= dates.end)
-                ):
-                    # The previous line ran to the column's edge: its last fragment wrapped.
-                    head = frags.pop()
-                    first = new.pop(0)
-                    new.insert(0, _Fragment(text[head.start : first.end], head.start, first.end, head.index))
+                if new and frags and prev is not None and new[0].start == start:
+                    tail = text[frags[-1].end : prev.end]
+                    at_edge = prev.x1 >= right_edge - 0.2 * (right_edge - prev.x0)
+                    if tail.rstrip().endswith((",", "，")):
+                        # "Sydney," then the date, then "Australia" on the next line.
+                        head, first = frags.pop(), new.pop(0)
+                        new.insert(0, _Fragment(f"{head.text}, {first.text}", head.start, first.end, head.index))
+                    elif at_edge and not tail.strip(_TRIM).strip():
+                        # The previous line ran to the column's edge: its last fragment wrapped.
+                        head, first = frags.pop(), new.pop(0)
+                        new.insert(0, _Fragment(text[head.start : first.end], head.start, first.end, head.index))
                 frags.extend(new)
             frags = [_Fragment(f.text, f.start, f.end, n) for n, f in enumerate(frags)]
             title, employer, location = self._assign(text, frags, matches)
