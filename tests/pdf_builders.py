@@ -83,6 +83,25 @@ def image_only(pages: int = 1) -> bytes:
     return buf.getvalue()
 
 
+def ocr_layer(lines: Sequence[str]) -> bytes:
+    """A scanned page with an invisible (render mode 3) text layer over it, as OCR tools write."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    c.drawImage(ImageReader(Image.new("L", (60, 80), color=230)), 30, 30, width=530, height=780)
+    t = c.beginText(50, 780)
+    t.setFont("Helvetica", 10)
+    t.setTextRenderMode(3)
+    for line in lines:
+        t.textLine(line)
+    c.drawText(t)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 def encrypted(data: bytes, password: str) -> bytes:
     """``data`` encrypted with a user password ('' opens without asking, like owner-only protection)."""
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))

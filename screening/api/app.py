@@ -10,12 +10,11 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Annotated
-
-from fastapi import Depends, FastAPI, HTTPException, Request, UploadFile
+from fastapi import FastAPI, HTTPException, Request, UploadFile
 from fastapi.responses import JSONResponse
 
 from screening import __version__
+from screening.api.deps import PoolDep, SettingsDep
 from screening.parsing.isolation import ParserPool
 from screening.parsing.model import PARSER_VERSION, ParsedResume
 from screening.settings import Settings
@@ -53,6 +52,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await asyncio.to_thread(app.state.pool.close)
 
     app = FastAPI(title="AHA Screening", version=__version__, lifespan=lifespan)
+    app.state.settings = settings
 
     @app.exception_handler(ApiError)
     async def api_error(_: Request, exc: ApiError) -> JSONResponse:
@@ -61,12 +61,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.exception_handler(HTTPException)
     async def http_error(_: Request, exc: HTTPException) -> JSONResponse:
         return JSONResponse({"code": "http_error", "message": str(exc.detail)}, status_code=exc.status_code)
-
-    def get_pool(request: Request) -> ParserPool:
-        pool: ParserPool = request.app.state.pool
-        return pool
-
-    PoolDep = Annotated[ParserPool, Depends(get_pool)]  # noqa: N806 - a dependency alias
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:
@@ -77,8 +71,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return {"status": "ready", "parser_version": PARSER_VERSION, "workers": str(pool.size)}
 
     @app.post("/v1/parse", response_model=ParsedResume)
-    def parse(file: UploadFile, pool: PoolDep) -> ParsedResume:
-        limit = settings.parse.max_bytes
+    def parse(file: UploadFile, pool: PoolDep, config: SettingsDep) -> ParsedResume:
+        limit = config.parse.max_bytes
         data = file.file.read(limit + 1)
         if len(data) > limit:
             raise ApiError(413, "too_large", f"the file exceeds {limit:,} bytes")

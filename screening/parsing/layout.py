@@ -216,7 +216,7 @@ def _trim(lines: Sequence[Line], first: int, last: int, g: tuple[float, float]) 
         right_tail = rights[-1] > lefts[-1]
         zone_left = sum(1 for k in lefts if k < tail_start)
         zone_right = sum(1 for k in rights if k < tail_start)
-        if right_tail or tail <= MAX_LOOSE_ENDS or zone_left <= 0.5 * zone_right:
+        if right_tail or zone_left <= 0.5 * zone_right:
             last -= tail
     return first, last
 

@@ -503,6 +503,11 @@ class _PageInterpreter:
         self, gs: _GraphicsState, x: float, y: float, x_end: float, y_end: float, size: float
     ) -> str | None:
         if gs.render in (3, 7):
+            # Invisible text over a scanned image is an OCR layer, meant to be read.
+            mx = (x + x_end) / 2
+            for img in self.page.images:
+                if img.x0 <= mx <= img.x1 and img.y0 <= y <= img.y1:
+                    return None
             return "invisible"
         if size < MIN_VISIBLE_SIZE:
             return "tiny_font"
