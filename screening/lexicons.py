@@ -117,7 +117,12 @@ def load_taxonomy(data_dir: Path) -> Taxonomy:
 def load_gazetteer(data_dir: Path) -> Gazetteer:
     """Read countries, cities, US states and languages from ``data/gazetteer`` and ``data/lexicon``."""
     gdir = data_dir / "gazetteer"
-    paths = [gdir / "countries.csv", gdir / "cities.csv", gdir / "us_states.csv", data_dir / "lexicon" / "languages.csv"]
+    paths = [
+        gdir / "countries.csv",
+        gdir / "cities.csv",
+        gdir / "us_states.csv",
+        data_dir / "lexicon" / "languages.csv",
+    ]
     countries: dict[str, str] = {}
     regions: dict[str, str] = {}
     for row in _read_csv(paths[0], ("name", "aliases", "region")):

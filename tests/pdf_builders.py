@@ -11,7 +11,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 
-def pdf_from_pages(pages: Sequence[Sequence[tuple[float, float, str]]], font: str = "Helvetica", size: float = 10) -> bytes:
+def pdf_from_pages(
+    pages: Sequence[Sequence[tuple[float, float, str]]], font: str = "Helvetica", size: float = 10
+) -> bytes:
     """Each page is a list of ``(x, y, text)`` drawn in ``font``."""
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4, invariant=1)
@@ -151,7 +153,13 @@ def decompression_bomb(expanded_mb: int = 200) -> bytes:
     comp = zlib.compressobj(9)
     chunk = b" " * (1024 * 1024)
     body = b"".join(comp.compress(chunk) for _ in range(expanded_mb)) + comp.flush()
-    objs_stream = b"<< /Filter /FlateDecode /Length " + str(len(body)).encode() + b" >>\nstream\n" + body + b"\nendstream"
+    objs_stream = (
+        b"<< /Filter /FlateDecode /Length "
+        + str(len(body)).encode()
+        + b" >>\nstream\n"
+        + body
+        + b"\nendstream"
+    )
     pdf = _raw_pdf(b"BT /F1 10 Tf 50 800 Td (x) Tj ET", filtered=False)
     # Swap the small stream object for the bomb (offsets are rebuilt by pypdf's xref recovery).
     start = pdf.index(b"4 0 obj\n") + len(b"4 0 obj\n")
@@ -166,6 +174,6 @@ def slow_to_interpret(operations: int) -> bytes:
 
 
 def broken_xref(data: bytes) -> bytes:
-    """``data`` with its cross-reference offsets scrambled (readers must rebuild the table)."""
-    head, sep, tail = data.rpartition(b"startxref")
-    return head.replace(b" 00000 n", b" 00000 n").replace(b"xref\n0", b"xref\n0") + sep + b"\n12345\n%%EOF\n"
+    """``data`` with a wrong ``startxref`` offset (readers must rebuild the cross-reference table)."""
+    head, sep, _ = data.rpartition(b"startxref")
+    return head + sep + b"\n12345\n%%EOF\n"

@@ -69,7 +69,9 @@ class ParseScores:
         return total
 
 
-def _align(truth: list[Mapping[str, Any]], predicted: list[dict[str, Any]]) -> list[tuple[int | None, int | None]]:
+def _align(
+    truth: list[Mapping[str, Any]], predicted: list[dict[str, Any]]
+) -> list[tuple[int | None, int | None]]:
     """Align two position lists in order, pairing positions whose dates or title agree."""
 
     def similar(t: Mapping[str, Any], p: Mapping[str, Any]) -> int:
@@ -113,8 +115,10 @@ def score_parse(truth: Mapping[str, Any], parsed: ParsedResume, scores: ParseSco
     counts.predicted += sum(found_sections.values())
     counts.expected += sum(expected_sections.values())
     if expected_sections != found_sections:
-        scores.errors.append(f"{rid} sections: missing {dict(expected_sections - found_sections)} "
-                             f"extra {dict(found_sections - expected_sections)}")
+        scores.errors.append(
+            f"{rid} sections: missing {dict(expected_sections - found_sections)} "
+            f"extra {dict(found_sections - expected_sections)}"
+        )
     predicted = [p.model_dump() for p in parsed.positions]
     true_positions = list(truth.get("positions", []))
     for ti, pi in _align(true_positions, predicted):
@@ -134,7 +138,11 @@ def summarise(scores: ParseScores) -> dict[str, dict[str, float]]:
         g = scores.group(name)
         out[name] = {"precision": round(g.precision, 4), "recall": round(g.recall, 4), "support": g.expected}
     for name, c in scores.fields.items():
-        out[f"field:{name}"] = {"precision": round(c.precision, 4), "recall": round(c.recall, 4), "support": c.expected}
+        out[f"field:{name}"] = {
+            "precision": round(c.precision, 4),
+            "recall": round(c.recall, 4),
+            "support": c.expected,
+        }
     return out
 
 

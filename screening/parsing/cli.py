@@ -32,18 +32,24 @@ def _read(path: Path, max_bytes: int) -> bytes | ParseFailure:
         if size > max_bytes:  # refuse before reading the file into memory
             return ParseFailure(
                 file=name,
-                error=ErrorInfo(code="too_large", message=f"file is {size:,} bytes; the limit is {max_bytes:,}"),
+                error=ErrorInfo(
+                    code="too_large", message=f"file is {size:,} bytes; the limit is {max_bytes:,}"
+                ),
             )
         return path.read_bytes()
     except OSError as exc:
-        return ParseFailure(file=name, error=ErrorInfo(code="not_pdf", message=f"cannot read the file: {exc.strerror}"))
+        return ParseFailure(
+            file=name, error=ErrorInfo(code="not_pdf", message=f"cannot read the file: {exc.strerror}")
+        )
 
 
 def run_parse(args: argparse.Namespace) -> int:
     """Parse every input; print JSON lines; exit 0 when all parsed, 2 when some failed."""
     settings = Settings()
     limits = settings.parse.model_copy(
-        update={k: v for k, v in (("timeout_s", args.timeout), ("max_pages", args.max_pages)) if v is not None}
+        update={
+            k: v for k, v in (("timeout_s", args.timeout), ("max_pages", args.max_pages)) if v is not None
+        }
     )
     settings = settings.model_copy(update={"parse": limits})
     paths = list(expand_inputs(args.files))
@@ -77,7 +83,9 @@ def add_parse_command(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
         help="parse PDF résumés to JSON lines",
         description="Parse PDF résumés (files, folders or globs) and print one JSON object per file.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="PDF files, folders (searched for *.pdf) or globs")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="PDF files, folders (searched for *.pdf) or globs"
+    )
     p.add_argument("--out", help="write JSON lines here instead of stdout")
     p.add_argument("--workers", type=int, help="parser processes (default: SCREENING_PARSE_WORKERS or 2)")
     p.add_argument("--timeout", type=float, help="seconds per file before its worker is killed (default 10)")

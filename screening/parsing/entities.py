@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from screening.lexicons import Gazetteer
 from screening.parsing.dates import find_date_ranges
@@ -57,19 +58,14 @@ def read_education(text: str, lines: Sequence[TextLine], sections: Sequence[Sect
     for section in sections:
         if section.name != "education":
             continue
-        entry: dict[str, object] = {}
-
-        def flush() -> None:
-            if entry.get("degree_span") or entry.get("institution_span"):
-                out.append(Education(**entry))  # type: ignore[arg-type]
-            entry.clear()
+        entry: dict[str, Any] = {}
 
         for ln in _lines_in(lines, section)[1:] if lines else []:
             line = ln.text
             degree = _DEGREE.search(line)
             inst = _INSTITUTION.search(line)
             if (degree and entry.get("degree_span")) or (inst and entry.get("institution_span")):
-                flush()
+                _flush_education(entry, out)
             if degree:
                 entry["degree"] = degree.group(0).strip()
                 entry["degree_span"] = Span(start=ln.start + degree.start(), end=ln.start + degree.end())
@@ -88,8 +84,14 @@ def read_education(text: str, lines: Sequence[TextLine], sections: Sequence[Sect
                 for found in find_date_ranges(text, ln.start, ln.end):
                     entry["start_date"] = found.start_date if found.end_date else None
                     entry["end_date"] = found.end_date if found.end_date else found.start_date
-        flush()
+        _flush_education(entry, out)
     return out
+
+
+def _flush_education(entry: dict[str, Any], out: list[Education]) -> None:
+    if entry.get("degree_span") or entry.get("institution_span"):
+        out.append(Education(**entry))
+    entry.clear()
 
 
 def read_languages(
@@ -119,7 +121,9 @@ def read_languages(
                 name_match = re.match(r"[^\W\d_]+(?:\s+[^\W\d_()（）]+)?", stripped)
                 if name_match:
                     words = name_match.group(0)
-                    canonical = gaz.languages.get(words.lower()) or gaz.languages.get(words.split()[0].lower())
+                    canonical = gaz.languages.get(words.lower()) or gaz.languages.get(
+                        words.split()[0].lower()
+                    )
                     if canonical is None and re.match(r"[\u4e00-\u9fff]", words):
                         for alias, lang in gaz.languages.items():
                             if stripped.startswith(alias):
@@ -148,7 +152,9 @@ def read_certifications(
     out: dict[tuple[int, int], Certification] = {}
     for m in matches:
         if m.entry.kind == "certification":
-            out[(m.start, m.end)] = Certification(name=m.entry.name, family=m.entry.family, start=m.start, end=m.end)
+            out[(m.start, m.end)] = Certification(
+                name=m.entry.name, family=m.entry.family, start=m.start, end=m.end
+            )
     for section in sections:
         if section.name != "certifications":
             continue
@@ -203,4 +209,6 @@ def email_spans(text: str) -> list[Span]:
 
 def url_spans(text: str) -> list[Span]:
     """Spans of URLs."""
-    return [Span(start=m.start(), end=m.start() + len(m.group(0).rstrip(".,;:"))) for m in _URL.finditer(text)]
+    return [
+        Span(start=m.start(), end=m.start() + len(m.group(0).rstrip(".,;:"))) for m in _URL.finditer(text)
+    ]

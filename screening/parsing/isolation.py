@@ -11,6 +11,7 @@ reported as ``malformed``. The pool is safe to use from several threads.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import multiprocessing
@@ -19,8 +20,8 @@ import queue
 import signal
 import threading
 import time
-from collections.abc import Iterable, Iterator
 from collections import deque
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -72,7 +73,9 @@ def _worker_main(conn: Connection, data_dir: str, spacy_model: str | None, limit
         try:
             outcome = parse_pdf(data, resources, parse_limits, file=file)
         except ParseError as exc:
-            outcome = ParseFailure(file=file, sha256=sha256, error=ErrorInfo(code=exc.code, message=exc.message))
+            outcome = ParseFailure(
+                file=file, sha256=sha256, error=ErrorInfo(code=exc.code, message=exc.message)
+            )
         except MemoryError:
             outcome = ParseFailure(
                 file=file,
@@ -80,17 +83,27 @@ def _worker_main(conn: Connection, data_dir: str, spacy_model: str | None, limit
                 error=ErrorInfo(code="too_large", message="parsing the file needs more memory than allowed"),
             )
         except RecursionError:
-            outcome = ParseFailure(file=file, sha256=sha256, error=ErrorInfo(code="malformed", message="the PDF nests too deeply"))
-        except Exception as exc:  # noqa: BLE001 - any parser bug on a hostile file is that file's failure
             outcome = ParseFailure(
                 file=file,
                 sha256=sha256,
-                error=ErrorInfo(code="malformed", message=f"the PDF could not be read ({type(exc).__name__})"),
+                error=ErrorInfo(code="malformed", message="the PDF nests too deeply"),
+            )
+        except Exception as exc:
+            outcome = ParseFailure(
+                file=file,
+                sha256=sha256,
+                error=ErrorInfo(
+                    code="malformed", message=f"the PDF could not be read ({type(exc).__name__})"
+                ),
             )
         try:
             conn.send(outcome)
         except MemoryError:
-            conn.send(ParseFailure(file=file, sha256=sha256, error=ErrorInfo(code="too_large", message="result too large")))
+            conn.send(
+                ParseFailure(
+                    file=file, sha256=sha256, error=ErrorInfo(code="too_large", message="result too large")
+                )
+            )
 
 
 class _Worker:
@@ -122,10 +135,8 @@ class _Worker:
         self.conn.close()
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(OSError):
             self.conn.send(None)
-        except (OSError, BrokenPipeError):
-            pass
         self.proc.join(2)
         if self.proc.is_alive():
             self.proc.kill()
@@ -173,7 +184,10 @@ class ParserPool:
         if len(data) > limits.max_bytes:
             return ParseFailure(
                 file=file,
-                error=ErrorInfo(code="too_large", message=f"file is {len(data):,} bytes; the limit is {limits.max_bytes:,}"),
+                error=ErrorInfo(
+                    code="too_large",
+                    message=f"file is {len(data):,} bytes; the limit is {limits.max_bytes:,}",
+                ),
             )
         sha256 = hashlib.sha256(data).hexdigest()
         worker = self._idle.get()

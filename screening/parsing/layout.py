@@ -13,10 +13,9 @@ the right (a table whose rows hold several lines, e.g. dates | job).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-
-import re
 
 from screening.parsing.pdf import PageContent, TextRun
 
@@ -128,7 +127,9 @@ def build_lines(page: PageContent) -> list[Line]:
     # Rotated text (a vertical sidebar label) keeps its own line at its position.
     for run in page.runs:
         if not run.upright and run.text.strip():
-            lines.append(Line([Segment(run.text, run.x0, run.x1, run.y, run.size, run.bold)], run.y, run.size))
+            lines.append(
+                Line([Segment(run.text, run.x0, run.x1, run.y, run.size, run.bold)], run.y, run.size)
+            )
     lines.sort(key=lambda ln: -ln.y)
     for ln in lines:
         ln.page = page.number
@@ -267,8 +268,11 @@ def _find_region(lines: Sequence[Line], taken: list[bool]) -> _Region | None:
 def _split(line: Line, mid: float) -> tuple[Line | None, Line | None]:
     left = [s for s in line.segments if s.x1 <= mid]
     right = [s for s in line.segments if s.x0 >= mid]
-    mk = lambda segs: Line(segs, line.y, max(s.size for s in segs), line.page) if segs else None  # noqa: E731
-    return mk(left), mk(right)
+    return _line_of(left, line), _line_of(right, line)
+
+
+def _line_of(segments: list[Segment], like: Line) -> Line | None:
+    return Line(segments, like.y, max(s.size for s in segments), like.page) if segments else None
 
 
 def _aligned(a: float, others: Sequence[float], tol: float = 2.0) -> bool:
@@ -320,22 +324,28 @@ def _order_region(lines: Sequence[Line], region: _Region) -> list[Line]:
     aligned = sum(_aligned(ln.y, big) for ln in small)
     dated = sum(1 for ln in small if _DATE_HINT.search(ln.text))
     share = len(small) / n_region
-    if small and ((share <= 0.35 and aligned >= 0.9 * len(small)) or (share <= 0.5 and dated >= 0.4 * len(small))):
+    if small and (
+        (share <= 0.35 and aligned >= 0.9 * len(small)) or (share <= 0.5 and dated >= 0.4 * len(small))
+    ):
         if small_is_left:  # a table whose left cells (dates, place) head each row
             right_starts_y = [rights[k].y for k in _block_starts(rights)]
-            starts = {k for k in _block_starts(lefts, smallest=True)}
+            starts = set(_block_starts(lefts, smallest=True))
             starts |= {k for k, ln in enumerate(lefts) if _aligned(ln.y, right_starts_y)}
             return _rows_by_left_blocks(lefts, rights, [lefts[k].y for k in sorted(starts)])
         return _annotated_rows(lines[region.first : region.last + 1], mid, small_is_left)
     # A table whose rows hold blocks: left blocks start level with right blocks.
     left_starts = [lefts[k].y for k in _block_starts(lefts)]
     right_starts = [rights[k].y for k in _block_starts(rights)]
-    if len(left_starts) >= 2 and sum(_aligned(y, right_starts) for y in left_starts) >= 0.75 * len(left_starts):
+    if len(left_starts) >= 2 and sum(_aligned(y, right_starts) for y in left_starts) >= 0.75 * len(
+        left_starts
+    ):
         return _rows_by_left_blocks(lefts, rights, left_starts)
     return order_lines(lefts) + order_lines(rights)
 
 
-def _rows_by_left_blocks(lefts: Sequence[Line], rights: Sequence[Line], left_starts: Sequence[float]) -> list[Line]:
+def _rows_by_left_blocks(
+    lefts: Sequence[Line], rights: Sequence[Line], left_starts: Sequence[float]
+) -> list[Line]:
     """Table rows, each read left cell first: a row runs from one left block to the next."""
     out: list[Line] = []
     bounds = [*left_starts[1:], float("-inf")]

@@ -65,12 +65,13 @@ class ResumeNlp:
 
 def _make_blank() -> Language:
     nlp = spacy.blank("en")
+    tokenizer: Any = nlp.tokenizer
     infixes = [*(nlp.Defaults.infixes or []), _CJK_INFIX]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     prefixes = [*(nlp.Defaults.prefixes or []), _CJK_INFIX]
-    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
+    tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
     suffixes = [*(nlp.Defaults.suffixes or []), _CJK_INFIX]
-    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     nlp.add_pipe("sentencizer")
     return nlp
 

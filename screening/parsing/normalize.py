@@ -14,9 +14,7 @@ import unicodedata
 BULLET = "•"
 
 # Glyphs that producers use as list bullets, including Symbol/Wingdings private-use codes.
-_BULLET_CHARS = (
-    "•●▪■◦○◆◇►▸▹➢➤✓✔❖⦁∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf075\uf0e0\x7f\x95"
-)
+_BULLET_CHARS = "•●▪■◦○◆◇►▸▹➢➤✓✔❖⦁∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf075\uf0e0\x7f\x95"
 _LEADING_BULLET = re.compile(rf"^[\s]*(?:[{re.escape(_BULLET_CHARS)}]|[-–*](?=\s+\S))\s*")
 _STRAY_BULLET = re.compile(r"[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf075\uf0e0]")
 # Windows-1252 renderings of UTF-8 lead bytes followed by continuation bytes.
@@ -27,6 +25,7 @@ _BROKEN_FULLWIDTH_COMMA = re.compile(r"ï¼[\u200b\x81-\x9f]?")
 _STRAY_A = re.compile(r"Â(?=[\s\u00a0·°±²³´µ¶»¼½¾]|$)")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+_CONTROL_NOT_BULLET = re.compile(r"[\x00-\x08\x0b-\x1f\x80-\x94\x96-\x9f\ufffe\uffff]")
 _SPACES = re.compile(r" {2,}")
 _TAB_RUN = re.compile(r" *\t[ \t]*")
 # Dot or underscore leaders between a title and a right-aligned date become a tab.
@@ -36,29 +35,39 @@ _CID = re.compile(r"\(cid:\d+\)")
 
 def _fix_mojibake(match: re.Match[str]) -> str:
     chunk = match.group(0)
-    try:
-        return chunk.encode("cp1252").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return chunk
+    # The longest prefix that decodes: "Ð¡¸" is "Ð¡" (one character) followed by "¸".
+    for n in range(len(chunk), 1, -1):
+        try:
+            return chunk[:n].encode("cp1252").decode("utf-8") + chunk[n:]
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    return chunk
 
 
 def normalize_line(text: str) -> str:
-    """Normalise one line of extracted text (no newlines in, none out)."""
+    """Normalise one line of extracted text (no newlines in, none out); idempotent."""
     if not text:
         return ""
+    text = _CONTROL_NOT_BULLET.sub("", text)
+    bullet = _LEADING_BULLET.match(text)
+    if bullet:  # before DEL and 0x95 go: they are bullets in some fonts
+        text = BULLET + " " + text[bullet.end() :]
+    text = _CONTROL.sub("", text)
     if not text.isascii():
         text = _BROKEN_FULLWIDTH_COMMA.sub(",", text)
         text = _MOJIBAKE.sub(_fix_mojibake, text)
-        text = _STRAY_A.sub("", text)
-        text = _INVISIBLE.sub(lambda m: "" if m.group(0) in "\u00ad\u200b\u200c\u200d\u2060\ufeff" else " ", text)
+        text = _INVISIBLE.sub(
+            lambda m: "" if m.group(0) in "\u00ad\u200b\u200c\u200d\u2060\ufeff" else " ", text
+        )
         text = unicodedata.normalize("NFKC", text)
-    bullet = _LEADING_BULLET.match(text)
-    if bullet:
-        text = BULLET + " " + text[bullet.end() :]
-    text = _STRAY_BULLET.sub(" ", text)
+        text = _CONTROL.sub("", text)
+        text = _STRAY_A.sub("", text)
+        text = _STRAY_BULLET.sub(" ", text)
+        bullet = _LEADING_BULLET.match(text)
+        if bullet:
+            text = BULLET + " " + text[bullet.end() :]
     text = _LEADERS.sub("\t", text)
     text = _CID.sub("\ufffd", text)
-    text = _CONTROL.sub("", text)
     text = _TAB_RUN.sub("\t", text)
     text = _SPACES.sub(" ", text)
     return text.strip(" \t")

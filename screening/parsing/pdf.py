@@ -21,7 +21,7 @@ from typing import Any, cast
 
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, LimitReachedError, PyPdfError
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, StreamObject
 from pypdf.generic._font import Font
 
 from screening.parsing.errors import ParseError
@@ -154,7 +154,16 @@ _TOKEN = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 _ESCAPE = re.compile(rb"\\([0-7]{1,3}|\r\n|[\s\S])")
-_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f", b"\r\n": b"", b"\n": b"", b"\r": b""}
+_ESCAPES = {
+    b"n": b"\n",
+    b"r": b"\r",
+    b"t": b"\t",
+    b"b": b"\b",
+    b"f": b"\f",
+    b"\r\n": b"",
+    b"\n": b"",
+    b"\r": b"",
+}
 _END_OF_INLINE_IMAGE = re.compile(rb"\sEI(?=[\s/\[<(]|$)")
 _NOT_HEX = re.compile(rb"[^0-9A-Fa-f]")
 
@@ -232,8 +241,8 @@ def iter_operations(data: bytes, budget: _Budget) -> Iterator[tuple[bytes, list[
                     target.append(op)
                     continue
                 if op == b"BI":
-                    end = _END_OF_INLINE_IMAGE.search(data, m.end())
-                    restart = end.end() if end else n
+                    image_end = _END_OF_INLINE_IMAGE.search(data, m.end())
+                    restart = image_end.end() if image_end else n
                     yield b"BI", []
                     operands = []
                     break
@@ -351,8 +360,6 @@ def _fallback_font() -> Font:
 
 
 def _name(value: str) -> Any:
-    from pypdf.generic import NameObject
-
     return NameObject(value)
 
 
@@ -483,14 +490,13 @@ class _PageInterpreter:
         x = e + gs.rise * c
         y = f + gs.rise * d
         x_end = x + advance * a
-        y_end = y + advance * b
         tm[4] += advance * tm[0]
         tm[5] += advance * tm[1]
         if not text:
             return
         size = abs(gs.size) * math.hypot(c, d)
         upright = abs(b) <= 0.01 * max(abs(a), 1e-9) and a > 0 and d > 0
-        reason = self._hidden_reason(gs, x, y, x_end, y_end, size)
+        reason = self._hidden_reason(gs, x, y, x_end, size)
         if reason is not None:
             self.page.hidden.append(HiddenRun(text, reason))
             return
@@ -499,9 +505,7 @@ class _PageInterpreter:
         else:
             self.page.runs.append(TextRun(text, min(x, x_end), max(x, x_end), y, size, bold, upright=False))
 
-    def _hidden_reason(
-        self, gs: _GraphicsState, x: float, y: float, x_end: float, y_end: float, size: float
-    ) -> str | None:
+    def _hidden_reason(self, gs: _GraphicsState, x: float, y: float, x_end: float, size: float) -> str | None:
         if gs.render in (3, 7):
             # Invisible text over a scanned image is an OCR layer, meant to be read.
             mx = (x + x_end) / 2
@@ -555,7 +559,7 @@ class _PageInterpreter:
                             shift = -_num(item) / 1000.0 * gs.size * gs.scale
                             tm[4] += shift * tm[0]
                             tm[5] += shift * tm[1]
-            elif op == b"Td" or op == b"TD":
+            elif op in {b"Td", b"TD"}:
                 if len(args) >= 2:
                     tx, ty = _num(args[-2]), _num(args[-1])
                     if op == b"TD":
@@ -573,7 +577,7 @@ class _PageInterpreter:
                 if len(args) >= 6:
                     tlm = [_num(v) for v in args[-6:]]
                     tm = tlm.copy()
-            elif op == b"T*" or op == b"'" or op == b'"':
+            elif op in {b"T*", b"'", b'"'}:
                 if op == b'"' and len(args) >= 3:
                     gs.word_spacing = _num(args[0])
                     gs.char_spacing = _num(args[1])
@@ -633,9 +637,8 @@ class _PageInterpreter:
                 if pending_rects and gs.fill is not None and gs.fill <= DARK_LUMINANCE:
                     self.dark_rects.extend(pending_rects)
                 pending_rects = []
-            elif op in (b"n", b"S", b"s", b"W", b"W*"):
-                if op != b"W" and op != b"W*":
-                    pending_rects = []
+            elif op in {b"n", b"S", b"s"}:
+                pending_rects = []
             elif op == b"Do":
                 if args and isinstance(xobjects, DictionaryObject):
                     self._draw_xobject(xobjects.get(args[-1]), resources, gs, depth)
@@ -643,7 +646,9 @@ class _PageInterpreter:
                 self.page.images.append(_image_box(gs.ctm))
 
     @staticmethod
-    def _device_rect(ctm: Matrix, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+    def _device_rect(
+        ctm: Matrix, x0: float, y0: float, x1: float, y1: float
+    ) -> tuple[float, float, float, float]:
         a, b, c, d, e, f = ctm
         xs = [x * a + y * c + e for x, y in ((x0, y0), (x1, y1), (x0, y1), (x1, y0))]
         ys = [x * b + y * d + f for x, y in ((x0, y0), (x1, y1), (x0, y1), (x1, y0))]
@@ -693,7 +698,7 @@ def _content_bytes(page: Any) -> bytes:
                 parts.append(obj.get_data())
         return b"\n".join(parts)
     if isinstance(contents, StreamObject):
-        return cast(bytes, contents.get_data())
+        return contents.get_data()
     return b""
 
 
@@ -742,7 +747,15 @@ def read_document(reader: PdfReader) -> DocumentContent:
             raise
         except LimitReachedError as exc:
             raise ParseError("too_large", f"page {number} exceeds a decompression limit") from exc
-        except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
+        except (
+            PyPdfError,
+            ValueError,
+            KeyError,
+            TypeError,
+            AttributeError,
+            IndexError,
+            RecursionError,
+        ) as exc:
             failures += 1
             logger.info("page could not be read", extra={"page": number, "error": type(exc).__name__})
         pages.append(content)

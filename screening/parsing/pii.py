@@ -27,8 +27,11 @@ _LABELLED = {
         r"([^\n\t|,，]{2,40})",
         re.IGNORECASE,
     ),
-    "age": re.compile(r"(?:\bage\s*[:：]\s*|年龄\s*[:：]?\s*)(\d{2}(?:\s*(?:years?|岁))?)|\b(\d{2}\s+years\s+old)\b",
-                      re.IGNORECASE),
+    "age": re.compile(
+        r"(?:\bage\s*[:：]\s*|年龄\s*[:：]?\s*)(\d{2}(?:\s*(?:years?|岁))?)"
+        r"|\b(\d{2}\s+years\s+old)\b",
+        re.IGNORECASE,
+    ),
     "gender": re.compile(r"(?:\bgender|\bsex|性别)\s*[:：]\s*([^\n\t|,，]{1,20})", re.IGNORECASE),
     "marital_status": re.compile(
         r"(?:marital\s+status|civil\s+status|婚姻状况|婚否)\s*[:：]\s*([^\n\t|,，]{1,20})", re.IGNORECASE
@@ -48,7 +51,9 @@ _STREET = re.compile(
     r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Ln|Drive|Dr|"
     r"Way|Court|Ct|Place|Pl|Terrace|Crescent|Highway|Hwy|Parkway|Square|Sq)\b\.?(?:[^\n\t|]{0,60}\b\d{4,6}\b)?"
 )
-_NAME_TOKEN = re.compile(r"^[A-Z][a-zA-Z'’.-]*$|^[A-Z]{2,}$|^(?:bin|binti|van|von|de|da|del|der|la|le|al|el)$")
+_NAME_TOKEN = re.compile(
+    r"^[A-Z][a-zA-Z'’.-]*$|^[A-Z]{2,}$|^(?:bin|binti|van|von|de|da|del|der|la|le|al|el)$"
+)
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _NAME_LABEL = re.compile(r"(?:^|\s)(?:name|姓名)\s*[:：]\s*([^\n\t|,，]{2,40})", re.IGNORECASE)
 HEADER_LINES = 6
@@ -106,7 +111,9 @@ def find_pii(
         found.append(("url", span.start, span.end))
     for m in _PHONE.finditer(text):
         digits = sum(c.isdigit() for c in m.group(0))
-        if 8 <= digits <= 15 and not re.fullmatch(r"[\d\s.-]*(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", m.group(0)):
+        if 8 <= digits <= 15 and not re.fullmatch(
+            r"[\d\s.-]*(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", m.group(0)
+        ):
             found.append(("phone", m.start(), m.end()))
     for kind, regex in _LABELLED.items():
         for m in regex.finditer(text):

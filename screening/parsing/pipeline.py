@@ -46,7 +46,7 @@ def _hidden(doc: DocumentContent) -> list[HiddenText]:
             joined = re.sub(r"\s+", " ", "".join(texts)).strip()
             chars = sum(1 for c in joined if not c.isspace())
             if chars:
-                out.append(HiddenText(page=page.number, reason=reason, chars=chars, text=joined[:2000]))  # type: ignore[arg-type]
+                out.append(HiddenText(page=page.number, reason=reason, chars=chars, text=joined[:2000]))
     return out
 
 
@@ -55,7 +55,7 @@ def _experience_lines(lines: Sequence[TextLine], sections: Sequence[Section]) ->
     experience = [s for s in sections if s.name == "experience"]
     if experience:
         for s in experience:
-            groups.append([ln for ln in lines if s.start < ln.start < s.end or (s.start == ln.start and False)])
+            groups.append([ln for ln in lines if s.start < ln.start < s.end])
         return groups
     # No experience heading: look everywhere except in sections that cannot hold jobs.
     excluded = [s for s in sections if s.name in _NOT_EXPERIENCE]

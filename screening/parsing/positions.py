@@ -12,6 +12,7 @@ Bullets up to the next header belong to the position.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,13 +26,37 @@ from screening.parsing.text import TextLine
 
 MAX_HEADER_WORDS = 16
 _WORD = re.compile(r"[\w+#&'.-]+|[\u4e00-\u9fff]", re.UNICODE)
-_SEPARATORS = re.compile(r"(?<=[\u4e00-\u9fff)）A-Za-z.])\s+(?=[\u4e00-\u9fff(（])|(?<=[\u4e00-\u9fff)）])\s+(?=[A-Z])|\t|\s+[|｜/]\s+|\s+[—–-]\s+|\s*[|｜]\s*|,\s+|，|、|\s+@\s+|\s+at\s+|\s*·\s*|\s+•\s+")
+_SEPARATORS = re.compile(
+    r"(?<=[\u4e00-\u9fff)）A-Za-z.])\s+(?=[\u4e00-\u9fff(（])|(?<=[\u4e00-\u9fff)）])\s+(?=[A-Z])|\t|\s+[|｜/]\s+|\s+[—–-]\s+|\s*[|｜]\s*|,\s+|，|、|\s+@\s+|\s+at\s+|\s*·\s*|\s+•\s+"
+)
 _TRIM = " \t,;:|｜-–—·()（）"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
 #: Company legal forms: stronger evidence of an employer than words like "Capital".
 _LEGAL_FORMS = frozenset(
-    "ltd limited inc incorporated llc llp lp plc corp corporation pte pty gmbh ag sa nv bv srl spa kk bhd".split()
+    [
+        "ltd",
+        "limited",
+        "inc",
+        "incorporated",
+        "llc",
+        "llp",
+        "lp",
+        "plc",
+        "corp",
+        "corporation",
+        "pte",
+        "pty",
+        "gmbh",
+        "ag",
+        "sa",
+        "nv",
+        "bv",
+        "srl",
+        "spa",
+        "kk",
+        "bhd",
+    ]
 )
 
 
@@ -133,7 +158,9 @@ class PositionReader:
 
     def _known_place(self, part: str) -> bool:
         low = part.lower()
-        return low in self.gaz.cities or low in self.gaz.us_states or low in self.gaz.countries or part == "City"
+        return (
+            low in self.gaz.cities or low in self.gaz.us_states or low in self.gaz.countries or part == "City"
+        )
 
     def _place_like(self, part: str) -> bool:
         """A known city, or a capitalised name of at most three words with no title or employer word."""
@@ -144,7 +171,9 @@ class PositionReader:
         return (
             1 <= len(tokens) <= 3
             and all(t[:1].isupper() for t in tokens)
-            and not any(t.lower() in self.words.title_words or t.lower() in self.words.employer_words for t in tokens)
+            and not any(
+                t.lower() in self.words.title_words or t.lower() in self.words.employer_words for t in tokens
+            )
         )
 
     def _score(self, frag: _Fragment, matches: Sequence[Match]) -> tuple[float, float]:
@@ -187,7 +216,9 @@ class PositionReader:
                 if any(self._score(f, matches)[1] > 0 for f in run):
                     continue
                 value = text[run[0].start : run[-1].end]
-                if len(run) > 1 and any(_DIGIT.search(text[a.end : b.start]) for a, b in zip(run, run[1:], strict=False)):
+                if len(run) > 1 and any(
+                    _DIGIT.search(text[a.end : b.start]) for a, b in itertools.pairwise(run)
+                ):
                     value = ", ".join(f.text for f in run)  # a date printed between the parts
                 if self.is_location(re.sub(r"\s*\n\s*", " ", value), strict=strict):
                     location = _Fragment(value, run[0].start, run[-1].end, run[0].index)
@@ -205,12 +236,8 @@ class PositionReader:
         if employers:
             employer = employers[0][0]
         leftovers = [f for f in rest if f is not title and f is not employer]
-        if title is None and leftovers:
-            # Printed order decides: the title comes first unless the employer does.
-            if employer is not None and leftovers[0].index > employer.index:
-                title = leftovers.pop(0)
-            elif employer is None or leftovers[0].index < employer.index:
-                title = leftovers.pop(0)
+        if title is None and leftovers:  # printed order decides: the first unclaimed fragment
+            title = leftovers.pop(0)
         if employer is None and leftovers:
             employer = leftovers.pop(0)
         if title is not None and employer is not None:
@@ -219,7 +246,9 @@ class PositionReader:
             first, second = sorted((title, employer), key=lambda f: f.index)
             between = [f for f in leftovers if first.index < f.index < second.index]
             if between and "\n" not in text[first.start : between[-1].end]:
-                merged = _Fragment(text[first.start : between[-1].end], first.start, between[-1].end, first.index)
+                merged = _Fragment(
+                    text[first.start : between[-1].end], first.start, between[-1].end, first.index
+                )
                 title, employer = (merged, employer) if first is title else (title, merged)
         return title, employer, location
 
@@ -242,8 +271,11 @@ class PositionReader:
             if ln.text.startswith(BULLET):
                 kind = "bullet"
                 anchor = ln
-            elif anchor is not None and kinds and kinds[-1] in ("bullet", "cont") and (
-                ln.x0 > anchor.x0 + 1.0 or first.islower() or first in "，。；、）)"
+            elif (
+                anchor is not None
+                and kinds
+                and kinds[-1] in ("bullet", "cont")
+                and (ln.x0 > anchor.x0 + 1.0 or first.islower() or first in "，。；、）)")
             ):
                 kind = "cont"
             elif _is_bullet(ln):
@@ -303,11 +335,15 @@ class PositionReader:
                     if tail.rstrip().endswith((",", "，")):
                         # "Sydney," then the date, then "Australia" on the next line.
                         head, first = frags.pop(), new.pop(0)
-                        new.insert(0, _Fragment(f"{head.text}, {first.text}", head.start, first.end, head.index))
+                        new.insert(
+                            0, _Fragment(f"{head.text}, {first.text}", head.start, first.end, head.index)
+                        )
                     elif at_edge and not tail.strip(_TRIM).strip():
                         # The previous line ran to the column's edge: its last fragment wrapped.
                         head, first = frags.pop(), new.pop(0)
-                        new.insert(0, _Fragment(text[head.start : first.end], head.start, first.end, head.index))
+                        new.insert(
+                            0, _Fragment(text[head.start : first.end], head.start, first.end, head.index)
+                        )
                 frags.extend(new)
             frags = [_Fragment(f.text, f.start, f.end, n) for n, f in enumerate(frags)]
             title, employer, location = self._assign(text, frags, matches)

@@ -22,11 +22,15 @@ _LATIN_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
 _VOWEL = re.compile(r"[aeiouyAEIOUY]")
 
 
-def assess_quality(text: str, page_count: int, image_count: int, hidden: Sequence[HiddenText]) -> tuple[Quality, list[str]]:
+def assess_quality(
+    text: str, page_count: int, image_count: int, hidden: Sequence[HiddenText]
+) -> tuple[Quality, list[str]]:
     """The quality verdict and the reasons for it (empty when ``ok``)."""
     visible = sum(1 for c in text if not c.isspace())
     if visible < MIN_CHARS or visible < MIN_CHARS_PER_PAGE * page_count * 0.5:
-        reason = "no text layer" if visible == 0 else f"only {visible} characters of text on {page_count} page(s)"
+        reason = (
+            "no text layer" if visible == 0 else f"only {visible} characters of text on {page_count} page(s)"
+        )
         if image_count:
             reason += f"; {image_count} image(s) drawn"
         return "needs_ocr", [reason]

@@ -26,9 +26,32 @@ _INLINE_SECTIONS = frozenset({"skills", "languages", "certifications"})
 #: Headings so unlikely as a line of body text that no heading style is required of them.
 #: Other single words ("Work", "Training", "Tools", "Research") must look like headings.
 _UNAMBIGUOUS = frozenset(
-    "summary experience education skills certifications certificates languages awards projects publications "
-    "objective profile employment honors honours accomplishments achievements interests references "
-    "competencies qualifications highlights affiliations hobbies".split()
+    [
+        "summary",
+        "experience",
+        "education",
+        "skills",
+        "certifications",
+        "certificates",
+        "languages",
+        "awards",
+        "projects",
+        "publications",
+        "objective",
+        "profile",
+        "employment",
+        "honors",
+        "honours",
+        "accomplishments",
+        "achievements",
+        "interests",
+        "references",
+        "competencies",
+        "qualifications",
+        "highlights",
+        "affiliations",
+        "hobbies",
+    ]
 )
 
 
@@ -85,7 +108,9 @@ def find_sections(lines: Sequence[TextLine], text_length: int, headings: Heading
             key = heading_key(f"{line.text} {nxt.text}")
             joined = headings.by_text.get(key)
             if joined and " " in key and headings.by_text.get(heading_key(line.text)) is None:
-                found.append((cast(SectionName, joined), f"{line.text.strip()} {nxt.text.strip()}", line.start))
+                found.append(
+                    (cast(SectionName, joined), f"{line.text.strip()} {nxt.text.strip()}", line.start)
+                )
                 skip = True
                 continue
         name = heading_name(line, headings, body_size, body_gap)

@@ -62,9 +62,17 @@ def assemble_text(doc: DocumentContent) -> AssembledText:
                 offset += 1
             lines.append(
                 TextLine(
-                    text, offset, offset + len(text), page.number, raw.x0, raw.x1, raw.y, raw.size,
-                    raw.bold, raw.gap_before,
-                )  # fmt: skip
+                    text,
+                    offset,
+                    offset + len(text),
+                    page.number,
+                    raw.x0,
+                    raw.x1,
+                    raw.y,
+                    raw.size,
+                    raw.bold,
+                    raw.gap_before,
+                )
             )
             parts.append(text)
             offset += len(text)

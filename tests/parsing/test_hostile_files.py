@@ -37,7 +37,9 @@ RESUME = [
     ],
     ids=["empty", "gif", "garbage-after-header", "truncated", "encrypted", "31-pages", "decompression-bomb"],
 )
-def test_parse_rejects_bad_files_with_a_stable_code(resources: ParseResources, data: bytes, code: str) -> None:
+def test_parse_rejects_bad_files_with_a_stable_code(
+    resources: ParseResources, data: bytes, code: str
+) -> None:
     with pytest.raises(ParseError) as caught:
         parse_pdf(data, resources, ParseLimits())
     assert caught.value.code == code

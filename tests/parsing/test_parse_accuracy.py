@@ -20,7 +20,9 @@ def summary(resources: ParseResources) -> dict[str, dict[str, float]]:
 
 @pytest.mark.parametrize("group", ["sections", "positions", "dates"])
 @pytest.mark.parametrize("measure", ["precision", "recall"])
-def test_parser_meets_the_field_level_floor(summary: dict[str, dict[str, float]], group: str, measure: str) -> None:
+def test_parser_meets_the_field_level_floor(
+    summary: dict[str, dict[str, float]], group: str, measure: str
+) -> None:
     assert summary[group][measure] >= FLOOR, summary
 
 

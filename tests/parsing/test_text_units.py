@@ -37,7 +37,9 @@ def test_normalize_line_fixes_what_pdfs_produce(raw: str, clean: str) -> None:
     assert normalize_line(raw) == clean
 
 
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r"), max_size=80))
+@given(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r"), max_size=80)
+)
 @settings(max_examples=300, deadline=None)
 def test_normalize_line_is_idempotent_and_single_line(text: str) -> None:
     once = normalize_line(text)
@@ -129,9 +131,13 @@ def test_ambiguous_single_words_need_heading_style(resources: ParseResources) ->
     assert heading_name(_line("Highlights: launched the staking product"), headings, 10.0, 12.0) is None
 
 
-@given(st.sampled_from(["Work Experience", "Skills", "Education", "Projects", "Publications"]), st.sampled_from(["", ":", " :"]),
-       st.booleans())  # fmt: skip
+_HEADINGS = st.sampled_from(["Work Experience", "Skills", "Education", "Projects", "Publications"])
+
+
+@given(_HEADINGS, st.sampled_from(["", ":", " :"]), st.booleans())
 @settings(max_examples=60, deadline=None)
-def test_heading_case_and_colon_do_not_matter(resources: ParseResources, heading: str, colon: str, upper: bool) -> None:
+def test_heading_case_and_colon_do_not_matter(
+    resources: ParseResources, heading: str, colon: str, upper: bool
+) -> None:
     text = (heading.upper() if upper else heading) + colon
     assert heading_name(_line(text, bold=True), resources.headings, 10.0, 12.0) is not None

@@ -36,7 +36,9 @@ def test_parse_route_returns_the_parsed_resume(client: TestClient) -> None:
     ("payload", "status", "code"),
     [(b"plain text", 415, "not_pdf"), (pdfs.encrypted(pdfs.one_column(["x y z"]), "pw"), 422, "encrypted")],
 )
-def test_parse_route_answers_bad_files_with_stable_codes(client: TestClient, payload: bytes, status: int, code: str) -> None:
+def test_parse_route_answers_bad_files_with_stable_codes(
+    client: TestClient, payload: bytes, status: int, code: str
+) -> None:
     response = client.post("/v1/parse", files={"file": ("f.pdf", payload, "application/pdf")})
     assert response.status_code == status
     assert response.json()["code"] == code
