@@ -66,6 +66,7 @@ class _Fragment:
     start: int
     end: int
     index: int
+    after: str = ""  # the separator printed before it ("at", "|", ","...)
 
 
 def _is_bullet(line: TextLine) -> bool:
@@ -101,10 +102,12 @@ def _fragments(text: str, start: int, end: int, cut: DateRange | None, base: int
     out: list[_Fragment] = []
     for p_start, p_end in pieces:
         pos = p_start
+        sep = ""
         for m in _SEPARATORS.finditer(text, p_start, p_end):
-            out.append(_Fragment(text[pos : m.start()], pos, m.start(), 0))
+            out.append(_Fragment(text[pos : m.start()], pos, m.start(), 0, sep))
             pos = m.end()
-        out.append(_Fragment(text[pos:p_end], pos, p_end, 0))
+            sep = m.group(0).strip().lower()
+        out.append(_Fragment(text[pos:p_end], pos, p_end, 0, sep))
     trimmed: list[_Fragment] = []
     for frag in out:
         raw = frag.text
@@ -115,7 +118,7 @@ def _fragments(text: str, start: int, end: int, cut: DateRange | None, base: int
             tail = len(raw) - len(raw.rstrip(_TRIM.replace(")", "").replace("）", "")))
         s, e = frag.start + lead, frag.end - tail
         if e > s and any(c.isalnum() for c in text[s:e]):
-            trimmed.append(_Fragment(text[s:e], s, e, base + len(trimmed)))
+            trimmed.append(_Fragment(text[s:e], s, e, base + len(trimmed), frag.after))
     return trimmed
 
 
@@ -180,7 +183,8 @@ class PositionReader:
         """(title score, employer score) of a fragment."""
         tokens = self._tokens(frag.text)
         title = sum(1.0 for t in tokens if t in self.words.title_words)
-        employer = sum(2.0 if t in _LEGAL_FORMS else 1.0 for t in tokens if t in self.words.employer_words)
+        after_at = 2.5 if frag.after in ("at", "@") else 0.0
+        employer = after_at + sum(2.0 if t in _LEGAL_FORMS else 1.0 for t in tokens if t in self.words.employer_words)
         for phrase in self.words.employer_placeholders:
             if phrase.lower() in frag.text.lower():
                 employer += 3.0
@@ -331,19 +335,23 @@ class PositionReader:
                 prev = lines[k - 1] if k > h_start else None
                 if new and frags and prev is not None and new[0].start == start:
                     tail = text[frags[-1].end : prev.end]
+                    if dates.start >= frags[-1].end and dates.end <= prev.end:
+                        tail = text[frags[-1].end : dates.start] + text[dates.end : prev.end]
                     at_edge = prev.x1 >= right_edge - 0.2 * (right_edge - prev.x0)
-                    if tail.rstrip().endswith((",", "，")):
-                        # "Sydney," then the date, then "Australia" on the next line.
+                    place_next = self.is_location(new[0].text) or (
+                        len(new) > 1 and self.is_location(f"{new[0].text}, {new[1].text}")
+                    )
+                    if tail.rstrip().endswith((",", "，")) or (
+                        at_edge and len(new) == 1 and not place_next and not tail.strip(_TRIM + "\t").strip()
+                    ):
+                        # The previous line's last fragment wrapped ("Personal" / "Banker"),
+                        # possibly around a right-aligned date.
                         head, first = frags.pop(), new.pop(0)
-                        new.insert(
-                            0, _Fragment(f"{head.text}, {first.text}", head.start, first.end, head.index)
-                        )
-                    elif at_edge and not tail.strip(_TRIM).strip():
-                        # The previous line ran to the column's edge: its last fragment wrapped.
-                        head, first = frags.pop(), new.pop(0)
-                        new.insert(
-                            0, _Fragment(text[head.start : first.end], head.start, first.end, head.index)
-                        )
+                        glue = ", " if tail.rstrip().endswith((",", "，")) else " "
+                        joined = text[head.start : first.end]
+                        if _DIGIT.search(joined) and not _DIGIT.search(head.text + first.text):
+                            joined = head.text + glue + first.text
+                        new.insert(0, _Fragment(joined, head.start, first.end, head.index, head.after))
                 frags.extend(new)
             frags = [_Fragment(f.text, f.start, f.end, n) for n, f in enumerate(frags)]
             title, employer, location = self._assign(text, frags, matches)
