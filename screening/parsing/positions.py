@@ -257,6 +257,30 @@ class PositionReader:
         return title, employer, location
 
     # -- positions ------------------------------------------------------------------------
+    def _undated_header(
+        self,
+        text: str,
+        lines: Sequence[TextLine],
+        kinds: Sequence[str],
+        b_start: int,
+        b_end: int,
+        matches: Sequence[Match],
+    ) -> bool:
+        """A short header block with no dates that still reads as a job: bullets follow, and a
+        title or employer marker (or a "Title — Employer" shape) is there."""
+        if b_end - b_start > 3 or b_end >= len(lines) or kinds[b_end] not in ("bullet", "para"):
+            return False
+        if any(len(_WORD.findall(lines[k].text)) > 12 for k in range(b_start, b_end)):
+            return False
+        frags: list[_Fragment] = []
+        for k in range(b_start, b_end):
+            frags.extend(_fragments(text, lines[k].start, lines[k].end, None, len(frags)))
+        if len(frags) < 2:
+            return False
+        title = any(self._score(f, matches)[0] > 0 for f in frags)
+        employer = any(self._score(f, matches)[1] > 0 for f in frags)
+        return title and (employer or len(frags) >= 2)
+
     @staticmethod
     def _dated_lines(
         text: str, lines: Sequence[TextLine], b_start: int, b_end: int
@@ -305,10 +329,12 @@ class PositionReader:
                 i = j
             else:
                 i += 1
-        headers: list[tuple[int, int, DateRange]] = []
+        headers: list[tuple[int, int, DateRange | None]] = []
         for b_start, b_end in blocks:
             dated = self._dated_lines(text, lines, b_start, b_end)
             if not dated:
+                if self._undated_header(text, lines, kinds, b_start, b_end, matches):
+                    headers.append((b_start, b_end, None))
                 continue
             if len(dated) == 1:
                 headers.append((b_start, b_end, dated[0][1]))
@@ -329,13 +355,13 @@ class PositionReader:
                 ln = lines[k]
                 start, end = ln.start, ln.end
                 # A date that wrapped onto this line from the previous one is not a fragment.
-                if dates.start < start < dates.end:
+                if dates is not None and dates.start < start < dates.end:
                     start = min(dates.end, end)
                 new = _fragments(text, start, end, dates, len(frags))
                 prev = lines[k - 1] if k > h_start else None
                 if new and frags and prev is not None and new[0].start == start:
                     tail = text[frags[-1].end : prev.end]
-                    if dates.start >= frags[-1].end and dates.end <= prev.end:
+                    if dates is not None and dates.start >= frags[-1].end and dates.end <= prev.end:
                         tail = text[frags[-1].end : dates.start] + text[dates.end : prev.end]
                     at_edge = prev.x1 >= right_edge - 0.2 * (right_edge - prev.x0)
                     place_next = self.is_location(new[0].text) or (
@@ -366,14 +392,14 @@ class PositionReader:
                     title=title.text if title else None,
                     employer=employer.text if employer else None,
                     location=location.text if location else None,
-                    start_date=dates.start_date,
-                    end_date=dates.end_date,
+                    start_date=dates.start_date if dates else None,
+                    end_date=dates.end_date if dates else None,
                     start=lines[h_start].start,
                     end=last.end,
                     title_span=Span(start=title.start, end=title.end) if title else None,
                     employer_span=Span(start=employer.start, end=employer.end) if employer else None,
                     location_span=Span(start=location.start, end=location.end) if location else None,
-                    dates_span=Span(start=dates.start, end=dates.end),
+                    dates_span=Span(start=dates.start, end=dates.end) if dates else None,
                     bullets=bullets,
                 )
             )
