@@ -234,12 +234,29 @@ class PositionReader:
         employer: _Fragment | None = None
         scored = [(f, *self._score(f, matches)) for f in rest]
         titles = sorted((s for s in scored if s[1] > s[2]), key=lambda s: (-s[1], s[0].index))
-        employers = sorted((s for s in scored if s[2] > s[1]), key=lambda s: (-s[2], s[0].index))
         if titles:
             title = titles[0][0]
+            # A function printed right after the title, with the employer still to come, is
+            # part of the title ("Team Head, Relationship Management, Santander").
+            later = [f for f in rest if f.index > title.index]
+            if (
+                len(later) >= 2
+                and later[0].index == title.index + 1
+                and self._score(later[0], matches)[1] < 2.0
+                and self._score(later[0], matches)[1] <= self._score(later[1], matches)[1]
+                and "\n" not in text[title.start : later[1].end]
+            ):
+                title = _Fragment(text[title.start : later[0].end], title.start, later[0].end, title.index)
+                rest = [f for f in rest if f is not later[0]]
+                scored = [s for s in scored if s[0] is not later[0]]
+        employers = sorted(
+            (s for s in scored if s[2] > s[1] and s[0] is not title), key=lambda s: (-s[2], s[0].index)
+        )
         if employers:
             employer = employers[0][0]
-        leftovers = [f for f in rest if f is not title and f is not employer]
+        leftovers = [f for f in rest if f is not title and f is not employer and f.start >= 0]
+        if title is not None:
+            leftovers = [f for f in leftovers if not (title.start <= f.start < title.end)]
         if title is None and leftovers:  # printed order decides: the first unclaimed fragment
             title = leftovers.pop(0)
         if employer is None and leftovers:
@@ -363,23 +380,31 @@ class PositionReader:
                     tail = text[frags[-1].end : prev.end]
                     if dates is not None and dates.start >= frags[-1].end and dates.end <= prev.end:
                         tail = text[frags[-1].end : dates.start] + text[dates.end : prev.end]
+                    comma = tail.rstrip(" \t").endswith((",", "，"))
                     at_edge = prev.x1 >= right_edge - 0.2 * (right_edge - prev.x0)
                     place_next = self.is_location(new[0].text) or (
                         len(new) > 1 and self.is_location(f"{new[0].text}, {new[1].text}")
                     )
-                    if tail.rstrip().endswith((",", "，")) or (
-                        at_edge and len(new) == 1 and not place_next and not tail.strip(_TRIM + "\t").strip()
+                    # A piece with no title or employer marker of its own is incomplete.
+                    incomplete = self._score(frags[-1], matches) == (0.0, 0.0) or self._score(
+                        new[0], matches
+                    ) == (0.0, 0.0)
+                    if comma or (
+                        at_edge
+                        and incomplete
+                        and len(new) == 1
+                        and not place_next
+                        and not tail.strip(_TRIM + "\t").strip()
                     ):
                         # The previous line's last fragment wrapped ("Personal" / "Banker"),
                         # possibly around a right-aligned date.
                         head, first = frags.pop(), new.pop(0)
-                        glue = ", " if tail.rstrip().endswith((",", "，")) else " "
                         joined = text[head.start : first.end]
                         if _DIGIT.search(joined) and not _DIGIT.search(head.text + first.text):
-                            joined = head.text + glue + first.text
+                            joined = head.text + (", " if comma else " ") + first.text
                         new.insert(0, _Fragment(joined, head.start, first.end, head.index, head.after))
                 frags.extend(new)
-            frags = [_Fragment(f.text, f.start, f.end, n) for n, f in enumerate(frags)]
+            frags = [_Fragment(f.text, f.start, f.end, n, f.after) for n, f in enumerate(frags)]
             title, employer, location = self._assign(text, frags, matches)
             bullets = [
                 Span(start=lines[k].start, end=lines[k].end)
