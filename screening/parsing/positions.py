@@ -389,9 +389,10 @@ class PositionReader:
                     incomplete = self._score(frags[-1], matches) == (0.0, 0.0) or self._score(
                         new[0], matches
                     ) == (0.0, 0.0)
-                    if comma or (
+                    one_word = len(new) == 1 and len(new[0].text.split()) == 1
+                    if (comma and not place_next) or (
                         at_edge
-                        and incomplete
+                        and (incomplete or one_word)
                         and len(new) == 1
                         and not place_next
                         and not tail.strip(_TRIM + "\t").strip()
