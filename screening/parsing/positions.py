@@ -32,6 +32,10 @@ _SEPARATORS = re.compile(
 _TRIM = " \t,;:|｜-–—·()（）"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
+_FUNCTION_WORDS = frozenset(
+    "the and to for with by a an from on across into that which per than our their its".split()
+)
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|k\b|m\b|bn\b|x\b)|[$€£¥]\s?\d")
 #: Company legal forms: stronger evidence of an employer than words like "Capital".
 _LEGAL_FORMS = frozenset(
     [
@@ -78,7 +82,12 @@ def _is_bullet(line: TextLine) -> bool:
     words = len(_WORD.findall(text))
     if _CJK.search(text):
         return len(text) > 40
-    return words > MAX_HEADER_WORDS or (words > 5 and text.rstrip().endswith("."))
+    if words > MAX_HEADER_WORDS or (words > 5 and text.rstrip().endswith(".")):
+        return True
+    # A sentence wrapped over lines, without its bullet glyph: function words, or figures.
+    lowered = text.lower().split()
+    function_words = sum(1 for w in lowered if w in _FUNCTION_WORDS)
+    return words >= 8 and (function_words >= 2 or bool(_FIGURE.search(text)))
 
 
 def _dated(line: TextLine, found: Sequence[DateRange]) -> DateRange | None:
@@ -184,7 +193,9 @@ class PositionReader:
         tokens = self._tokens(frag.text)
         title = sum(1.0 for t in tokens if t in self.words.title_words)
         after_at = 2.5 if frag.after in ("at", "@") else 0.0
-        employer = after_at + sum(2.0 if t in _LEGAL_FORMS else 1.0 for t in tokens if t in self.words.employer_words)
+        employer = after_at + sum(
+            2.0 if t in _LEGAL_FORMS else 1.0 for t in tokens if t in self.words.employer_words
+        )
         for phrase in self.words.employer_placeholders:
             if phrase.lower() in frag.text.lower():
                 employer += 3.0

@@ -107,7 +107,8 @@ def find_sections(lines: Sequence[TextLine], text_length: int, headings: Heading
             # A heading wrapped in a narrow column: "EDUCATION AND" / "TRAINING".
             key = heading_key(f"{line.text} {nxt.text}")
             joined = headings.by_text.get(key)
-            if joined and " " in key and headings.by_text.get(heading_key(line.text)) is None:
+            dangling = line.text.rstrip().lower().endswith(("&", " and", ",", "/"))
+            if joined and " " in key and (dangling or headings.by_text.get(heading_key(line.text)) is None):
                 found.append(
                     (cast(SectionName, joined), f"{line.text.strip()} {nxt.text.strip()}", line.start)
                 )
