@@ -319,9 +319,12 @@ def _order_region(lines: Sequence[Line], region: _Region) -> list[Line]:
     # dates and places beside job titles. Keep row order; an annotation line with no
     # partner (the place under a date) follows the line that held the previous annotation.
     # A right side of nothing but short date and place lines annotates the left side.
-    if rights and all(len(ln.text.split()) <= 5 for ln in rights):
-        if sum(1 for ln in rights if _DATE_HINT.search(ln.text)) >= 0.4 * len(rights):
-            return _annotated_rows(lines[region.first : region.last + 1], mid, small_is_left=False)
+    if (
+        rights
+        and all(len(ln.text.split()) <= 5 for ln in rights)
+        and sum(1 for ln in rights if _DATE_HINT.search(ln.text)) >= 0.4 * len(rights)
+    ):
+        return _annotated_rows(lines[region.first : region.last + 1], mid, small_is_left=False)
     small_is_left = len(lefts) <= len(rights)
     small, big = (lefts, right_ys) if small_is_left else (rights, left_ys)
     n_region = region.last - region.first + 1
