@@ -282,15 +282,16 @@ def _aligned(a: float, others: Sequence[float], tol: float = 2.0) -> bool:
 def _block_starts(lines: Sequence[Line], smallest: bool = False) -> list[int]:
     """Indexes of lines that start a block (a vertical gap wider than the usual leading).
 
-    The usual leading is the median gap, or the smallest one for sparse sides (table
-    cells, where gaps between cells can outnumber gaps inside them).
+    The usual leading is the lower-quartile gap, or the smallest one for sparse sides.
     """
     if not lines:
         return []
     gaps = [lines[k - 1].y - lines[k].y for k in range(1, len(lines))]
     if not gaps:
         return [0]
-    usual = min(gaps) if smallest else sorted(gaps)[len(gaps) // 2]
+    # The lower quartile, not the median: in a table's left column the gaps between
+    # cells can outnumber the gaps inside them.
+    usual = min(gaps) if smallest else sorted(gaps)[len(gaps) // 4]
     starts = [0]
     for k, gap in enumerate(gaps, start=1):
         if gap > usual * 1.35 + 0.5:
