@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from screening.parsing.pdf import PageContent, TextRun
 
 #: Gap between runs (in font sizes) above which a line is split into segments.
-SEGMENT_GAP = 1.25
+SEGMENT_GAP = 0.9
 #: Gap between runs (in font sizes) above which a space is inserted.
 SPACE_GAP = 0.15
 _DATE_HINT = re.compile(r"(?:19|20)\d\d")
