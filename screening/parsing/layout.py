@@ -226,14 +226,13 @@ def _find_region(lines: Sequence[Line], taken: list[bool]) -> _Region | None:
     """The column region covering the most lines, or None."""
     best: _Region | None = None
     best_size = 0
-    tried: set[tuple[int, int, int]] = set()
+    grown: list[tuple[float, float, int, int]] = []  # gutters already grown, and their extent
     for i, seed in _candidates(lines, taken):
-        key = (i, round(seed[0]), round(seed[1]))
-        if key in tried:
-            continue
-        tried.add(key)
         g = _free(lines[i], *seed)
         if g is None:
+            continue
+        # A seed inside a region already grown from an overlapping gutter gives that region again.
+        if any(a <= g[1] and g[0] <= b and lo <= i <= hi for a, b, lo, hi in grown):
             continue
         first = last = i
         # Grow upwards and downwards while the gutter stays open.
@@ -253,6 +252,9 @@ def _find_region(lines: Sequence[Line], taken: list[bool]) -> _Region | None:
             g = shrunk
             last = j
             j += 1
+        grown.append((g[0], g[1], first, last))
+        if last - first + 1 <= best_size or last == first:
+            continue
         first, last = _trim(lines, first, last, g)
         n_left = n_right = 0
         for k in range(first, last + 1):

@@ -48,11 +48,13 @@ def normalize_line(text: str) -> str:
     """Normalise one line of extracted text (no newlines in, none out); idempotent."""
     if not text:
         return ""
-    text = _CONTROL_NOT_BULLET.sub("", text)
+    if not text.isprintable():
+        text = _CONTROL_NOT_BULLET.sub("", text)
     bullet = _LEADING_BULLET.match(text)
     if bullet:  # before DEL and 0x95 go: they are bullets in some fonts
         text = BULLET + " " + text[bullet.end() :]
-    text = _CONTROL.sub("", text)
+    if not text.isprintable():
+        text = _CONTROL.sub("", text)
     if not text.isascii():
         text = _BROKEN_FULLWIDTH_COMMA.sub(",", text)
         text = _MOJIBAKE.sub(_fix_mojibake, text)
@@ -66,8 +68,13 @@ def normalize_line(text: str) -> str:
         bullet = _LEADING_BULLET.match(text)
         if bullet:
             text = BULLET + " " + text[bullet.end() :]
-    text = _LEADERS.sub("\t", text)
-    text = _CID.sub("\ufffd", text)
-    text = _TAB_RUN.sub("\t", text)
-    text = _SPACES.sub(" ", text)
+    # The substitutions below are skipped when their trigger is absent (most lines).
+    if ". ." in text or "...." in text or "…" in text or "__" in text or "··" in text:
+        text = _LEADERS.sub("\t", text)
+    if "(cid:" in text:
+        text = _CID.sub("\ufffd", text)
+    if "\t" in text:
+        text = _TAB_RUN.sub("\t", text)
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
     return text.strip(" \t")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from screening.lexicons import PositionWords
 from screening.parsing.entities import email_spans, url_spans
@@ -40,13 +41,22 @@ _LABELLED = {
                               re.IGNORECASE),
     "address": re.compile(r"(?:\baddress|地址|住址)\s*[:：]\s*([^\n\t|]{4,80})", re.IGNORECASE),
 }  # fmt: skip
-_GENDER_WORDS = re.compile(
-    r"\b(?:he|she|him|her|his|hers|himself|herself|mr|mrs|ms|miss|mx|male|female|man|woman|"
-    r"father|mother|husband|wife|son|daughter|brother|sister|boyfriend|girlfriend|gentleman|lady|"
-    r"businessman|businesswoman|chairman|chairwoman|spokesman|spokeswoman)\b\.?"
-    r"|先生|女士|男性|女性",
-    re.IGNORECASE,
+#: Gender words and titles, matched on spaCy tokens (lower case); Chinese ones as substrings.
+GENDER_WORDS = frozenset(
+    "he she him her his hers himself herself mr mrs ms miss mx male female man woman father mother husband "
+    "wife son daughter brother sister boyfriend girlfriend gentleman lady businessman businesswoman chairman "
+    "chairwoman spokesman spokeswoman".split()
 )
+_GENDER_CJK = re.compile(r"先生|女士|男性|女性")
+#: A labelled attribute is looked for only when one of its cue words is in the text.
+_CUES = {
+    "date_of_birth": ("birth", "dob", "d.o.b", "born", "出生", "生日"),
+    "age": ("age", "years old", "年龄"),
+    "gender": ("gender", "sex", "性别"),
+    "marital_status": ("marital", "civil status", "婚"),
+    "nationality": ("nationality", "citizen", "国籍"),
+    "address": ("address", "地址", "住址"),
+}
 _STREET = re.compile(
     r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Ln|Drive|Dr|"
     r"Way|Court|Ct|Place|Pl|Terrace|Crescent|Highway|Hwy|Parkway|Square|Sq)\b\.?(?:[^\n\t|]{0,60}\b\d{4,6}\b)?"
@@ -54,6 +64,7 @@ _STREET = re.compile(
 _NAME_TOKEN = re.compile(
     r"^[A-Z][a-zA-Z'’.-]*$|^[A-Z]{2,}$|^(?:bin|binti|van|von|de|da|del|der|la|le|al|el)$"
 )
+_CJK_ANY = re.compile(r"[\u4e00-\u9fff]")
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _NAME_LABEL = re.compile(r"(?:^|\s)(?:name|姓名)\s*[:：]\s*([^\n\t|,，]{2,40})", re.IGNORECASE)
 HEADER_LINES = 6
@@ -83,6 +94,7 @@ def find_pii(
     pages: Sequence[Page],
     images: Sequence[tuple[int, ImageBox, float, float]],
     positions: PositionReader,
+    doc: Any,
 ) -> list[Pii]:
     """All personal-data spans, sorted, overlapping spans kept (redaction merges them)."""
     found: list[tuple[PiiKind, int, int]] = []
@@ -115,7 +127,10 @@ def find_pii(
             r"[\d\s.-]*(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", m.group(0)
         ):
             found.append(("phone", m.start(), m.end()))
+    lowered = text.lower()
     for kind, regex in _LABELLED.items():
+        if not any(cue in lowered for cue in _CUES[kind]):
+            continue
         for m in regex.finditer(text):
             group = next((g for g in range(1, (regex.groups or 0) + 1) if m.group(g)), 0)
             found.append((kind, m.start(group), m.end(group)))  # type: ignore[arg-type]
@@ -135,8 +150,12 @@ def find_pii(
             if part is None:
                 break
             pos = ln.start + part.end()
-    for m in _GENDER_WORDS.finditer(text):
-        found.append(("gender", m.start(), m.end()))
+    for token in doc:
+        if token.lower_ in GENDER_WORDS:
+            found.append(("gender", token.idx, token.idx + len(token.text)))
+    if _CJK_ANY.search(text):
+        for m in _GENDER_CJK.finditer(text):
+            found.append(("gender", m.start(), m.end()))
     pii = [Pii(kind=k, start=s, end=e) for k, s, e in found if e > s]
     for page_number, box, page_width, page_height in images:
         if page_number != 1:

@@ -95,7 +95,7 @@ def parse_document(
         languages=read_languages(text, lines, sections, resources.gazetteer),
         certifications=read_certifications(text, lines, sections, matches),
         links=read_links(text, [url for p in doc.pages for url in p.links]),
-        pii=find_pii(text, lines, sections, assembled.pages, images, reader),
+        pii=find_pii(text, lines, sections, assembled.pages, images, reader, nlp_doc),
         hidden_text=hidden,
         images=len(images),
     )

@@ -77,7 +77,7 @@ def _is_bullet(line: TextLine) -> bool:
     text = line.text
     if text.startswith(BULLET):
         return True
-    if find_date_ranges(text) and any(d.end_date for d in find_date_ranges(text)):
+    if any(d.end_date for d in find_date_ranges(text)):
         return False
     words = len(_WORD.findall(text))
     if _CJK.search(text):
@@ -137,6 +137,10 @@ class PositionReader:
     def __init__(self, gazetteer: Gazetteer, words: PositionWords) -> None:
         self.gaz = gazetteer
         self.words = words
+        self._cjk_titles = tuple(w for w in words.title_words if len(w) > 1 and _CJK.match(w))
+        self._cjk_employers = tuple(w for w in words.employer_words if _CJK.match(w))
+        self._placeholders = tuple(p.lower() for p in words.employer_placeholders)
+        self._scores: dict[tuple[int, int, str], tuple[float, float]] = {}
 
     # -- classification of fragments -----------------------------------------------------
     def _tokens(self, text: str) -> list[str]:
@@ -189,28 +193,27 @@ class PositionReader:
         )
 
     def _score(self, frag: _Fragment, matches: Sequence[Match]) -> tuple[float, float]:
-        """(title score, employer score) of a fragment."""
+        """(title score, employer score) of a fragment (memoised per document span)."""
+        key = (frag.start, frag.end, frag.after)
+        cached = self._scores.get(key)
+        if cached is not None:
+            return cached
         tokens = self._tokens(frag.text)
         title = sum(1.0 for t in tokens if t in self.words.title_words)
-        after_at = 2.5 if frag.after in ("at", "@") else 0.0
-        employer = after_at + sum(
-            2.0 if t in _LEGAL_FORMS else 1.0 for t in tokens if t in self.words.employer_words
-        )
-        for phrase in self.words.employer_placeholders:
-            if phrase.lower() in frag.text.lower():
-                employer += 3.0
-        for word in self.words.title_words:
-            if len(word) > 1 and _CJK.match(word) and word in frag.text:
-                title += 1.0
-        for word in self.words.employer_words:
-            if _CJK.match(word) and word in frag.text:
-                employer += 1.0
+        employer = 2.5 if frag.after in ("at", "@") else 0.0
+        employer += sum(2.0 if t in _LEGAL_FORMS else 1.0 for t in tokens if t in self.words.employer_words)
+        lowered = frag.text.lower()
+        employer += 3.0 * sum(1 for p in self._placeholders if p in lowered)
+        if _CJK.search(frag.text):
+            title += sum(1.0 for w in self._cjk_titles if w in frag.text)
+            employer += sum(1.0 for w in self._cjk_employers if w in frag.text)
         for m in matches:
             if m.start >= frag.start and m.end <= frag.end:
                 if m.entry.kind == "title":
                     title += 2.0
                 elif m.entry.kind == "employer":
                     employer += 3.0
+        self._scores[key] = (title, employer)
         return title, employer
 
     def _assign(

@@ -17,6 +17,7 @@ MAX_NONSENSE_WORD_RATIO = 0.35
 #: Hidden characters at or above which the file is flagged for review.
 MIN_HIDDEN_CHARS = 12
 
+_SPACE = re.compile(r"\s+")
 _BAD = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0e-\x1f]")
 _LATIN_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
 _VOWEL = re.compile(r"[aeiouyAEIOUY]")
@@ -26,7 +27,7 @@ def assess_quality(
     text: str, page_count: int, image_count: int, hidden: Sequence[HiddenText]
 ) -> tuple[Quality, list[str]]:
     """The quality verdict and the reasons for it (empty when ``ok``)."""
-    visible = sum(1 for c in text if not c.isspace())
+    visible = len(_SPACE.sub("", text))
     if visible < MIN_CHARS or visible < MIN_CHARS_PER_PAGE * page_count * 0.5:
         reason = (
             "no text layer" if visible == 0 else f"only {visible} characters of text on {page_count} page(s)"

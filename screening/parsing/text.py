@@ -26,7 +26,8 @@ class TextLine:
     gap_before: float
 
     def box(self) -> LineBox:
-        return LineBox(
+        # Built from values this module computed: no validation needed on the hot path.
+        return LineBox.model_construct(
             start=self.start,
             end=self.end,
             page=self.page,
