@@ -200,15 +200,3 @@ def read_links(text: str, annotation_urls: Sequence[str]) -> list[Link]:
         seen.add(key)
         out.append(Link(url=url, kind=_link_kind(url)))
     return sorted(out, key=lambda link: (link.start is None, link.start or 0))
-
-
-def email_spans(text: str) -> list[Span]:
-    """Spans of e-mail addresses."""
-    return [Span(start=m.start(), end=m.end()) for m in _EMAIL.finditer(text)]
-
-
-def url_spans(text: str) -> list[Span]:
-    """Spans of URLs."""
-    return [
-        Span(start=m.start(), end=m.start() + len(m.group(0).rstrip(".,;:"))) for m in _URL.finditer(text)
-    ]

@@ -34,6 +34,8 @@ IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 #: Tokens interpreted per document before giving up (a guard for in-process use;
 #: the isolated worker also has a wall-clock limit).
 MAX_TOKENS_PER_DOCUMENT = 8_000_000
+#: Operands of one operator, or items of one array (a TJ array of a long line has a few hundred).
+MAX_OPERANDS = 100_000
 #: Nesting of form XObjects followed.
 MAX_FORM_DEPTH = 8
 #: A fill colour at least this light is treated as invisible on the (white) page.
@@ -221,6 +223,7 @@ def iter_operations(data: bytes, budget: _Budget) -> Iterator[tuple[bytes, list[
     them), strings are ``bytearray`` (decoded bytes), names ``str``, arrays ``list``.
     """
     operands: list[Any] = []
+    target = operands  # the list the next operand goes to (an open array, or the operands)
     stack: list[list[Any]] = []
     pos = 0
     n = len(data)
@@ -229,38 +232,43 @@ def iter_operations(data: bytes, budget: _Budget) -> Iterator[tuple[bytes, list[
         restart = n
         for m in finditer(data, pos):
             kind = m.lastindex
-            budget.remaining -= 1
-            if budget.remaining < 0:
-                raise ParseError("too_large", "the PDF's content streams exceed the processing limit")
-            target = stack[-1] if stack else operands
+            token = m[kind]
             if kind == 3:
-                target.append(m.group(3))
+                target.append(token)
+                if len(target) > MAX_OPERANDS:
+                    raise ParseError("too_large", "a content stream holds an array too long to process")
             elif kind == 8:
-                op = m.group(8)
                 if stack:  # keywords such as true/false/null inside arrays or dictionaries
-                    target.append(op)
+                    target.append(token)
                     continue
-                if op == b"BI":
+                budget.remaining -= len(operands) + 1
+                if budget.remaining < 0:
+                    raise ParseError("too_large", "the PDF's content streams exceed the processing limit")
+                if token == b"BI":
                     image_end = _END_OF_INLINE_IMAGE.search(data, m.end())
                     restart = image_end.end() if image_end else n
                     yield b"BI", []
-                    operands = []
+                    operands = target = []
                     break
-                yield op, operands
-                operands = []
+                yield token, operands
+                operands = target = []
             elif kind == 1:
-                target.append(bytearray(_literal(m.group(1))))
+                target.append(bytearray(_literal(token)))
+                if len(target) > MAX_OPERANDS:
+                    raise ParseError("too_large", "a content stream holds an array too long to process")
             elif kind == 4:
-                target.append(m.group(4).decode("latin-1"))
+                target.append(token.decode("latin-1"))
             elif kind == 2:
-                target.append(bytearray(_hex(m.group(2))))
+                target.append(bytearray(_hex(token)))
             elif kind == 5:
-                delim = m.group(5)
-                if delim in (b"[", b"<<"):
-                    stack.append([])
+                if token == b"[" or token == b"<<":
+                    target = []
+                    stack.append(target)
                 elif stack:
                     done = stack.pop()
-                    (stack[-1] if stack else operands).append(done)
+                    target = stack[-1] if stack else operands
+                    target.append(done)
+                    budget.remaining -= len(done)
             elif kind == 7:
                 end = _nested_literal_end(data, m.start())
                 target.append(bytearray(_literal(data[m.start() : end])))

@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from screening.lexicons import PositionWords
-from screening.parsing.entities import email_spans, url_spans
-from screening.parsing.model import Page, Pii, PiiKind, Section, Span
+from screening.parsing.model import Link, Page, Pii, PiiKind, Section, Span
 from screening.parsing.pdf import ImageBox
 from screening.parsing.positions import PositionReader
 from screening.parsing.text import TextLine
@@ -95,6 +94,7 @@ def find_pii(
     images: Sequence[tuple[int, ImageBox, float, float]],
     positions: PositionReader,
     doc: Any,
+    links: Sequence[Link],
 ) -> list[Pii]:
     """All personal-data spans, sorted, overlapping spans kept (redaction merges them)."""
     found: list[tuple[PiiKind, int, int]] = []
@@ -117,10 +117,9 @@ def find_pii(
         pattern = re.escape(token) if _CJK_NAME.match(token) else rf"(?<![\w]){re.escape(token)}(?![\w])"
         for m in re.finditer(pattern, text, re.IGNORECASE):
             found.append(("name", m.start(), m.end()))
-    for span in email_spans(text):
-        found.append(("email", span.start, span.end))
-    for span in url_spans(text):
-        found.append(("url", span.start, span.end))
+    for link in links:
+        if link.start is not None and link.end is not None:
+            found.append(("email" if link.kind == "email" else "url", link.start, link.end))
     for m in _PHONE.finditer(text):
         digits = sum(c.isdigit() for c in m.group(0))
         if 8 <= digits <= 15 and not re.fullmatch(

@@ -79,6 +79,7 @@ def parse_document(
     hidden = _hidden(doc)
     images = [(p.number, box, p.width, p.height) for p in doc.pages for box in p.images]
     quality, reasons = assess_quality(text, doc.page_count, len(images), hidden)
+    links = read_links(text, [url for p in doc.pages for url in p.links])
     return ParsedResume(
         file=file,
         sha256=sha256,
@@ -94,8 +95,8 @@ def parse_document(
         skills=skills_from_matches(matches),
         languages=read_languages(text, lines, sections, resources.gazetteer),
         certifications=read_certifications(text, lines, sections, matches),
-        links=read_links(text, [url for p in doc.pages for url in p.links]),
-        pii=find_pii(text, lines, sections, assembled.pages, images, reader, nlp_doc),
+        links=links,
+        pii=find_pii(text, lines, sections, assembled.pages, images, reader, nlp_doc, links),
         hidden_text=hidden,
         images=len(images),
     )

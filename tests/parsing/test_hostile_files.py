@@ -101,3 +101,10 @@ def test_a_file_that_runs_past_the_time_limit_gets_timeout_and_the_pool_recovers
         assert outcome.error.code == "timeout"
         after = pool.parse(pdfs.one_column(RESUME), "after.pdf")
         assert isinstance(after, ParsedResume)
+
+
+def test_an_endless_array_in_a_content_stream_is_refused(resources: ParseResources) -> None:
+    data = pdfs.text_stream_pdf(b"BT /F1 10 Tf 50 800 Td [" + b"(a) 1 " * 200_000 + b"] TJ ET")
+    with pytest.raises(ParseError) as caught:
+        parse_pdf(data, resources)
+    assert caught.value.code == "too_large"
