@@ -23,6 +23,7 @@ from spacy.util import compile_infix_regex, filter_spans
 from screening.lexicons import TaxonomyEntry, load_taxonomy
 
 _CJK_INFIX = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]"
+_HAS_CJK = re.compile(_CJK_INFIX)
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9&./+-]{0,5}$")
 
 
@@ -38,6 +39,7 @@ class ResumeNlp:
     """The pipeline and the taxonomy matchers, built once per process."""
 
     nlp: Language
+    plain: Any  # the stock English tokenizer on the same vocabulary, for text with no CJK
     exact: PhraseMatcher
     folded: PhraseMatcher
     entries: tuple[TaxonomyEntry, ...]
@@ -45,7 +47,9 @@ class ResumeNlp:
 
     def doc(self, text: str) -> Any:
         """Tokenise ``text`` (no other pipeline component runs)."""
-        return self.nlp.make_doc(text)
+        if _HAS_CJK.search(text):
+            return self.nlp.make_doc(text)
+        return self.plain(text)  # same tokens for Latin text, without the CJK affix rules
 
     def match_taxonomy(self, doc: Any) -> list[Match]:
         """Longest non-overlapping taxonomy matches, in text order."""
@@ -94,4 +98,5 @@ def get_nlp(data_dir: Path, model: str | None = None) -> ResumeNlp:
         exact.add(key, docs)
     for key, docs in folded_patterns.items():
         folded.add(key, docs)
-    return ResumeNlp(nlp, exact, folded, taxonomy.entries, taxonomy.version)
+    plain = spacy.blank("en", vocab=nlp.vocab).tokenizer if model is None else nlp.tokenizer
+    return ResumeNlp(nlp, plain, exact, folded, taxonomy.entries, taxonomy.version)
