@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
 
 from screening.lexicons import PositionWords
 from screening.parsing.model import Link, Page, Pii, PiiKind, Section, Span
@@ -67,6 +71,19 @@ _CJK_ANY = re.compile(r"[\u4e00-\u9fff]")
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _NAME_LABEL = re.compile(r"(?:^|\s)(?:name|姓名)\s*[:：]\s*([^\n\t|,，]{2,40})", re.IGNORECASE)
 HEADER_LINES = 6
+
+
+def _token_hits(doc: Any, words: frozenset[str]) -> list[tuple[int, int]]:
+    """Character spans of the tokens whose lower-case form is in ``words``."""
+    matcher = _word_matcher(doc.vocab, words)
+    return [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for _, s, e in matcher(doc)]
+
+
+@cache
+def _word_matcher(vocab: Any, words: frozenset[str]) -> Any:
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    matcher.add("WORD", [Doc(vocab, words=[w]) for w in sorted(words)])
+    return matcher
 
 
 def _find_name(lines: Sequence[TextLine], header_end: int, words: PositionWords) -> TextLine | None:
@@ -149,9 +166,8 @@ def find_pii(
             if part is None:
                 break
             pos = ln.start + part.end()
-    for token in doc:
-        if token.lower_ in GENDER_WORDS:
-            found.append(("gender", token.idx, token.idx + len(token.text)))
+    for start, end in _token_hits(doc, GENDER_WORDS):
+        found.append(("gender", start, end))
     if _CJK_ANY.search(text):
         for m in _GENDER_CJK.finditer(text):
             found.append(("gender", m.start(), m.end()))
