@@ -31,6 +31,8 @@ _NOT_EXPERIENCE = {"education", "skills", "certifications", "languages", "awards
 
 def detect_lang(text: str) -> str:
     """``zh`` when Chinese characters make up a third or more of the letters, else ``en``."""
+    if not _CJK.search(text):
+        return "en"
     cjk = len(_CJK.findall(text))
     latin = len(_LATIN.findall(text))
     return "zh" if cjk and cjk * 3 >= (cjk + latin / 4) else "en"

@@ -35,7 +35,7 @@ def assess_quality(
         if image_count:
             reason += f"; {image_count} image(s) drawn"
         return "needs_ocr", [reason]
-    bad = len(_BAD.findall(text))
+    bad = len(_BAD.findall(text)) if _BAD.search(text) else 0
     if bad / visible > MAX_BAD_CHAR_RATIO:
         return "garbled", [f"{bad} undecodable characters ({bad / visible:.0%} of the text)"]
     words = _LATIN_WORD.findall(text)
