@@ -1,6 +1,6 @@
 """Dates and date ranges as résumés write them, normalised to ``YYYY-MM`` / ``YYYY`` / ``present``.
 
-Understood: ``Jan 2019``, ``January 2019``, ``Sept. 2019``, ``01/2019``, ``1/2019``,
+Understood: ``Jan 2019``, ``Summer 2019`` (year precision), ``January 2019``, ``Sept. 2019``, ``01/2019``, ``1/2019``,
 ``2019-01``, ``2019/01``, ``2019.01``, ``01.2019``, ``2019年1月``, ``2019年``, ``2019``;
 ranges joined by ``-``, ``–``, ``—``, ``~``, ``to``, ``until``, ``through``, ``至``; open ends
 ``Present``, ``Current``, ``Now``, ``Today``, ``Ongoing``, ``to date``, ``至今``, ``现在``.
@@ -25,6 +25,7 @@ _MONTH_NAME = (
 _MM = r"(?:0?[1-9]|1[0-2])"
 _DATE = rf"""
     (?P<{{p}}mname>{_MONTH_NAME})\.?,?\s*(?:'|’)?(?P<{{p}}y1>{_YEAR})\b
+  | (?:spring|summer|fall|autumn|winter)\s+(?P<{{p}}y6>{_YEAR})\b
   | (?<![\d/.-])(?P<{{p}}m2>{_MM})\s*[/.]\s*(?P<{{p}}y2>{_YEAR})\b
   | (?<![\d/.])(?P<{{p}}y3>{_YEAR})\s*[-/.]\s*(?P<{{p}}m3>0[1-9]|1[0-2]|[1-9](?![\d]))(?![\d])
   | (?P<{{p}}y4>{_YEAR})\s*年\s*(?:(?P<{{p}}m4>{_MM})\s*月)?
@@ -62,7 +63,7 @@ def _normalise(groups: dict[str, str | None], p: str) -> str | None:
         if year:
             month_text = groups.get(p + month_key)
             return f"{year}-{int(month_text):02d}" if month_text else year
-    year = groups.get(p + "y5")
+    year = groups.get(p + "y5") or groups.get(p + "y6")
     return year or None
 
 

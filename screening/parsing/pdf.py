@@ -282,6 +282,19 @@ def iter_operations(data: bytes, budget: _Budget) -> Iterator[tuple[bytes, list[
 # Interpretation
 
 
+_HYPHENS = frozenset("-\u2010\u2011\u00ad")
+
+
+def _simplify_mapping(mapped: str) -> str:
+    """One glyph mapped to several characters that mean one (word processors map the space
+    glyph to "\\t\\r \\xa0" and the hyphen to "-\u2010"): keep the meaning once."""
+    if mapped.isspace():
+        return " "
+    if all(c in _HYPHENS for c in mapped):
+        return "-"
+    return mapped
+
+
 def _mul(m1: Matrix, m2: Matrix) -> Matrix:
     a, b, c, d, e, f = m1
     a2, b2, c2, d2, e2, f2 = m2
@@ -480,6 +493,8 @@ class _PageInterpreter:
             if hit is None:
                 mapped = ch if isinstance(encoding, str) else encoding.get(ord(ch), ch)
                 mapped = cmap.get(mapped, mapped) if cmap else mapped
+                if len(mapped) > 1:
+                    mapped = _simplify_mapping(mapped)
                 hit = (mapped, float(widths.get(ch, default_w)))
                 cache[ch] = hit
             out.append(hit[0])

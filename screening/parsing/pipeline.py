@@ -61,7 +61,14 @@ def _experience_lines(lines: Sequence[TextLine], sections: Sequence[Section]) ->
         return groups
     # No experience heading: look everywhere except in sections that cannot hold jobs.
     excluded = [s for s in sections if s.name in _NOT_EXPERIENCE]
-    groups.append([ln for ln in lines if not any(s.start <= ln.start < s.end for s in excluded)])
+    body_start = sections[0].start if sections else 0  # the contact block above holds no jobs
+    groups.append(
+        [
+            ln
+            for ln in lines
+            if ln.start >= body_start and not any(s.start <= ln.start < s.end for s in excluded)
+        ]
+    )
     return groups
 
 

@@ -76,6 +76,8 @@ def _looks_like_heading(line: TextLine, body_size: float, body_gap: float) -> bo
 def heading_name(line: TextLine, headings: Headings, body_size: float, body_gap: float) -> str | None:
     """The canonical section a heading line opens, or None."""
     text = line.text.strip()
+    if text.endswith(".") or text[:1].islower():  # the end of a sentence ("...communication / skills.")
+        return None
     if len(text) <= MAX_HEADING_CHARS:
         key = heading_key(text)
         section = headings.by_text.get(key)

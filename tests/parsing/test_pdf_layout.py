@@ -139,3 +139,11 @@ def test_undecodable_glyphs_are_reported_as_garbled(resources: ParseResources) -
     junk = "Bqjxz Wvtrk Pqlmn Sdfgh Trwzx Kjhgf Mnbvc Xzlkj Hgfdd Qwrtp"
     parsed = parse_pdf(pdfs.one_column([junk] * 12), resources)
     assert parsed.quality == "garbled"
+
+
+def test_glyphs_mapped_to_several_characters_keep_one_meaning() -> None:
+    from screening.parsing.pdf import _simplify_mapping
+
+    assert _simplify_mapping("\t\r \xa0") == " "  # Word's space glyph
+    assert _simplify_mapping("-\u2010") == "-"
+    assert _simplify_mapping("fi") == "fi"  # a ligature stays two letters

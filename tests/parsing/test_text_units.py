@@ -64,6 +64,7 @@ def test_normalize_line_is_idempotent_and_single_line(text: str) -> None:
         ("2020.11 至 现在", "2020-11", "present"),
         ("09/2013 to Current", "2013-09", "present"),
         ("Since 2018", "2018", "present"),
+        ("Summer 2013 – Spring 2014", "2013", "2014"),
     ],
 )
 def test_date_ranges_in_many_formats(text: str, start: str, end: str) -> None:
@@ -129,6 +130,8 @@ def test_ambiguous_single_words_need_heading_style(resources: ParseResources) ->
     assert heading_name(_line("Training"), headings, 10.0, 12.0) is None
     assert heading_name(_line("Training", bold=True), headings, 10.0, 12.0) == "education"
     assert heading_name(_line("Highlights: launched the staking product"), headings, 10.0, 12.0) is None
+    # The last word of a wrapped sentence is not a heading, even a heading word.
+    assert heading_name(_line("skills."), headings, 10.0, 12.0) is None
 
 
 _HEADINGS = st.sampled_from(["Work Experience", "Skills", "Education", "Projects", "Publications"])
