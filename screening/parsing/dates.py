@@ -1,6 +1,7 @@
 """Dates and date ranges as résumés write them, normalised to ``YYYY-MM`` / ``YYYY`` / ``present``.
 
-Understood: ``Jan 2019``, ``Summer 2019`` (year precision), ``January 2019``, ``Sept. 2019``, ``01/2019``, ``1/2019``,
+Understood: ``Jan 2019``, ``Summer 2019`` (year precision), ``January 2019``, ``Sept. 2019``,
+``01/2019``, ``1/2019``,
 ``2019-01``, ``2019/01``, ``2019.01``, ``01.2019``, ``2019年1月``, ``2019年``, ``2019``;
 ranges joined by ``-``, ``–``, ``—``, ``~``, ``to``, ``until``, ``through``, ``至``; open ends
 ``Present``, ``Current``, ``Now``, ``Today``, ``Ongoing``, ``to date``, ``至今``, ``现在``.

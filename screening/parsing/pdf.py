@@ -231,7 +231,7 @@ def iter_operations(data: bytes, budget: _Budget) -> Iterator[tuple[bytes, list[
     while pos < n:
         restart = n
         for m in finditer(data, pos):
-            kind = m.lastindex
+            kind = m.lastindex or 0
             token = m[kind]
             if kind == 3:
                 target.append(token)
@@ -261,7 +261,7 @@ def iter_operations(data: bytes, budget: _Budget) -> Iterator[tuple[bytes, list[
             elif kind == 2:
                 target.append(bytearray(_hex(token)))
             elif kind == 5:
-                if token == b"[" or token == b"<<":
+                if token in {b"[", b"<<"}:
                     target = []
                     stack.append(target)
                 elif stack:
