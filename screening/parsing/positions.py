@@ -27,7 +27,9 @@ from screening.parsing.text import TextLine
 MAX_HEADER_WORDS = 16
 _WORD = re.compile(r"[\w+#&'.-]+|[\u4e00-\u9fff]", re.UNICODE)
 _SEPARATORS = re.compile(
-    r"(?<=[\u4e00-\u9fff)）A-Za-z.])\s+(?=[\u4e00-\u9fff(（])|(?<=[\u4e00-\u9fff)）])\s+(?=[A-Z])|\t|\s+[|｜/]\s+|\s+[—–-]\s+|\s*[|｜]\s*|,\s+|，|、|\s+@\s+|\s+at\s+|\s*·\s*|\s+•\s+"
+    r"(?<=[\u4e00-\u9fff)）A-Za-z.])\s+(?=[\u4e00-\u9fff(（])"  # Latin or CJK, then CJK
+    r"|(?<=[\u4e00-\u9fff)）])\s+(?=[A-Z])"  # CJK, then a Latin name
+    r"|\t|\s+[|｜/]\s+|\s+[—–-]\s+|\s*[|｜]\s*|,\s+|，|、|\s+@\s+|\s+at\s+|\s*·\s*|\s+•\s+"
 )
 _TRIM = " \t,;:|｜-–—·()（）"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -38,29 +40,9 @@ _FUNCTION_WORDS = frozenset(
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|k\b|m\b|bn\b|x\b)|[$€£¥]\s?\d")
 #: Company legal forms: stronger evidence of an employer than words like "Capital".
 _LEGAL_FORMS = frozenset(
-    [
-        "ltd",
-        "limited",
-        "inc",
-        "incorporated",
-        "llc",
-        "llp",
-        "lp",
-        "plc",
-        "corp",
-        "corporation",
-        "pte",
-        "pty",
-        "gmbh",
-        "ag",
-        "sa",
-        "nv",
-        "bv",
-        "srl",
-        "spa",
-        "kk",
-        "bhd",
-    ]
+    (
+        "ltd limited inc incorporated llc llp lp plc corp corporation pte pty gmbh ag sa nv bv srl spa kk bhd"
+    ).split()
 )
 
 
@@ -180,8 +162,7 @@ class PositionReader:
 
     def _place_like(self, part: str) -> bool:
         """A known city, or a capitalised name of at most three words with no title or employer word."""
-        low = part.lower()
-        if low in self.gaz.cities or low in self.gaz.us_states or low in self.gaz.countries or part == "City":
+        if self._known_place(part):
             return True
         tokens = part.split()
         return (
