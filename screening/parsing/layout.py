@@ -28,6 +28,10 @@ _DATE_HINT = re.compile(r"(?:19|20)\d\d")
 MIN_GUTTER = 7.0
 
 
+#: Horizontal rules of a page: ``(y, x0, x1)``.
+Rules = Sequence[tuple[float, float, float]]
+
+
 @dataclass(slots=True)
 class Segment:
     """Adjacent runs on one baseline."""
@@ -198,10 +202,9 @@ def _trim(lines: Sequence[Line], first: int, last: int, g: tuple[float, float]) 
     """Leave out of a region the one-sided lines beyond the other side's extent.
 
     At the top, up to ``MAX_LOOSE_ENDS`` lines (a section heading above a table). At the
-    bottom, any number continuing the right side (the main column running on past a
-    sidebar reads the same either way), and left-only lines when the left side is the
-    sparse one (the sections after a table whose left cells hold dates); a long left
-    sidebar keeps its tail.
+    bottom, left-only lines when the left side is the sparse one (the sections after a
+    table whose left cells hold dates); a long left sidebar keeps its tail, and so does the
+    right side (a table row's bullets run on below its left cell).
     """
     sides = [_sides(lines[k], *g) for k in range(first, last + 1)]
     lefts = [k for k, (has_l, _) in enumerate(sides) if has_l]
@@ -213,16 +216,25 @@ def _trim(lines: Sequence[Line], first: int, last: int, g: tuple[float, float]) 
     tail = len(sides) - tail_start
     if 0 < head <= MAX_LOOSE_ENDS:
         first += head
-    if tail > 0:
-        right_tail = rights[-1] > lefts[-1]
+    if tail > 0 and lefts[-1] > rights[-1]:
         zone_left = sum(1 for k in lefts if k < tail_start)
         zone_right = sum(1 for k in rights if k < tail_start)
-        if right_tail or zone_left <= 0.5 * zone_right:
+        if zone_left <= 0.5 * zone_right:
             last -= tail
     return first, last
 
 
-def _find_region(lines: Sequence[Line], taken: list[bool]) -> _Region | None:
+def _ruled(
+    rules: Sequence[tuple[float, float, float]], upper: Line, lower: Line, g: tuple[float, float]
+) -> bool:
+    """A horizontal rule drawn between two lines across the whole gutter (a section or table-row
+    border): a column region does not grow across it."""
+    return any(lower.y < y < upper.y and x0 <= g[0] and x1 >= g[1] for y, x0, x1 in rules)
+
+
+def _find_region(
+    lines: Sequence[Line], taken: list[bool], rules: Sequence[tuple[float, float, float]] = ()
+) -> _Region | None:
     """The column region covering the most lines, or None."""
     best: _Region | None = None
     best_size = 0
@@ -239,7 +251,7 @@ def _find_region(lines: Sequence[Line], taken: list[bool]) -> _Region | None:
         j = i - 1
         while j >= 0 and not taken[j]:
             shrunk = _free(lines[j], *g)
-            if shrunk is None:
+            if shrunk is None or _ruled(rules, lines[j], lines[j + 1], shrunk):
                 break
             g = shrunk
             first = j
@@ -247,7 +259,7 @@ def _find_region(lines: Sequence[Line], taken: list[bool]) -> _Region | None:
         j = i + 1
         while j < len(lines) and not taken[j]:
             shrunk = _free(lines[j], *g)
-            if shrunk is None:
+            if shrunk is None or _ruled(rules, lines[j - 1], lines[j], shrunk):
                 break
             g = shrunk
             last = j
@@ -301,7 +313,7 @@ def _block_starts(lines: Sequence[Line], smallest: bool = False) -> list[int]:
     return starts
 
 
-def _order_region(lines: Sequence[Line], region: _Region) -> list[Line]:
+def _order_region(lines: Sequence[Line], region: _Region, rules: Rules = ()) -> list[Line]:
     mid = (region.gutter[0] + region.gutter[1]) / 2
     lefts: list[Line] = []
     rights: list[Line] = []
@@ -319,15 +331,14 @@ def _order_region(lines: Sequence[Line], region: _Region) -> list[Line]:
     ) >= 0.9 * len(right_ys):
         return list(lines[region.first : region.last + 1])
     # A sparse side level with lines of the other side: annotations such as right-aligned
-    # dates and places beside job titles. Keep row order; an annotation line with no
-    # partner (the place under a date) follows the line that held the previous annotation.
+    # dates and places beside job titles. Keep them in row (top-to-bottom) order.
     # A right side of nothing but short date and place lines annotates the left side.
     if (
         rights
         and all(len(ln.text.split()) <= 5 for ln in rights)
         and sum(1 for ln in rights if _DATE_HINT.search(ln.text)) >= 0.4 * len(rights)
     ):
-        return _annotated_rows(lines[region.first : region.last + 1], mid, small_is_left=False)
+        return list(lines[region.first : region.last + 1])
     small_is_left = len(lefts) <= len(rights)
     small, big = (lefts, right_ys) if small_is_left else (rights, left_ys)
     n_region = region.last - region.first + 1
@@ -341,56 +352,43 @@ def _order_region(lines: Sequence[Line], region: _Region) -> list[Line]:
             right_starts_y = [rights[k].y for k in _block_starts(rights)]
             starts = set(_block_starts(lefts, smallest=True))
             starts |= {k for k, ln in enumerate(lefts) if _aligned(ln.y, right_starts_y)}
-            return _rows_by_left_blocks(lefts, rights, [lefts[k].y for k in sorted(starts)])
-        return _annotated_rows(lines[region.first : region.last + 1], mid, small_is_left)
+            return _rows_by_left_blocks(lefts, rights, [lefts[k].y for k in sorted(starts)], rules)
+        return list(lines[region.first : region.last + 1])
     # A table whose rows hold blocks: left blocks start level with right blocks.
     left_starts = [lefts[k].y for k in _block_starts(lefts)]
     right_starts = [rights[k].y for k in _block_starts(rights)]
     if len(left_starts) >= 2 and sum(_aligned(y, right_starts) for y in left_starts) >= 0.75 * len(
         left_starts
     ):
-        return _rows_by_left_blocks(lefts, rights, left_starts)
-    return order_lines(lefts) + order_lines(rights)
+        return _rows_by_left_blocks(lefts, rights, left_starts, rules)
+    return order_lines(lefts, rules) + order_lines(rights, rules)
 
 
 def _rows_by_left_blocks(
-    lefts: Sequence[Line], rights: Sequence[Line], left_starts: Sequence[float]
+    lefts: Sequence[Line], rights: Sequence[Line], left_starts: Sequence[float], rules: Rules = ()
 ) -> list[Line]:
     """Table rows, each read left cell first: a row runs from one left block to the next."""
     out: list[Line] = []
     bounds = [*left_starts[1:], float("-inf")]
     top = float("inf")
     for bound in bounds:
-        out.extend(order_lines([ln for ln in lefts if bound + 2.0 < ln.y <= top + 2.0]))
-        out.extend(order_lines([ln for ln in rights if bound + 2.0 < ln.y <= top + 2.0]))
+        out.extend(order_lines([ln for ln in lefts if bound + 2.0 < ln.y <= top + 2.0], rules))
+        out.extend(order_lines([ln for ln in rights if bound + 2.0 < ln.y <= top + 2.0], rules))
         top = bound
     return out
 
 
-def _annotated_rows(lines: Sequence[Line], mid: float, small_is_left: bool) -> list[Line]:
-    out: list[Line] = []
-    anchor = -1  # index in ``out`` of the last line holding an annotation
-    for line in lines:
-        left, right = _sides(line, mid, mid)
-        has_small, has_big = (left, right) if small_is_left else (right, left)
-        if has_small and not has_big and anchor >= 0:
-            anchor += 1
-            out.insert(anchor, line)
-            continue
-        out.append(line)
-        if has_small:
-            anchor = len(out) - 1
-    return out
+def order_lines(lines: Sequence[Line], rules: Rules = ()) -> list[Line]:
+    """Return ``lines`` (top to bottom) in reading order, columns resolved.
 
-
-def order_lines(lines: Sequence[Line]) -> list[Line]:
-    """Return ``lines`` (top to bottom) in reading order, columns resolved."""
+    ``rules`` are the page's horizontal rules ``(y, x0, x1)``; no column region crosses one.
+    """
     if len(lines) < 4:
         return list(lines)
     taken = [False] * len(lines)
     regions: list[_Region] = []
     while True:
-        region = _find_region(lines, taken)
+        region = _find_region(lines, taken, rules)
         if region is None:
             break
         regions.append(region)
@@ -407,14 +405,14 @@ def order_lines(lines: Sequence[Line]) -> list[Line]:
             out.append(lines[i])
             i += 1
         else:
-            out.extend(_order_region(lines, region))
+            out.extend(_order_region(lines, region, rules))
             i = region.last + 1
     return out
 
 
 def page_lines(page: PageContent) -> list[Line]:
     """The page's lines in reading order, with the vertical gap before each."""
-    ordered = order_lines(build_lines(page))
+    ordered = order_lines(build_lines(page), page.rules)
     prev: Line | None = None
     for line in ordered:
         line.gap_before = (prev.y - line.y) if prev is not None and prev.y > line.y else 0.0

@@ -88,6 +88,8 @@ class PageContent:
     hidden: list[HiddenRun] = field(default_factory=list)
     images: list[ImageBox] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
+    #: Horizontal rules drawn on the page (stroked lines, thin rectangles): ``(y, x0, x1)``.
+    rules: list[tuple[float, float, float]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -569,6 +571,8 @@ class _PageInterpreter:
         tm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
         tlm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
         pending_rects: list[tuple[float, float, float, float]] = []
+        pending_lines: list[tuple[float, float, float, float]] = []
+        point: tuple[float, float] | None = None
         for op, args in iter_operations(data, self.budget):
             if op == b"Tj":
                 if args and isinstance(args[-1], bytearray):
@@ -656,17 +660,51 @@ class _PageInterpreter:
                 if len(args) >= 4:
                     rx, ry, rw, rh = (_num(v) for v in args[-4:])
                     pending_rects.append(self._device_rect(gs.ctm, rx, ry, rx + rw, ry + rh))
-            elif op in (b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"):
-                if pending_rects and gs.fill is not None and gs.fill <= DARK_LUMINANCE:
+            elif op == b"m":
+                if len(args) >= 2:
+                    point = (_num(args[-2]), _num(args[-1]))
+            elif op == b"l":
+                if len(args) >= 2:
+                    nxt = (_num(args[-2]), _num(args[-1]))
+                    if point is not None:
+                        pending_lines.append(self._device_rect(gs.ctm, *point, *nxt))
+                    point = nxt
+            elif op in (b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*", b"S", b"s"):
+                if (
+                    op not in (b"S", b"s")
+                    and pending_rects
+                    and gs.fill is not None
+                    and gs.fill <= DARK_LUMINANCE
+                ):
                     self.dark_rects.extend(pending_rects)
-                pending_rects = []
-            elif op in {b"n", b"S", b"s"}:
-                pending_rects = []
+                self._collect_rules(pending_rects, pending_lines)
+                pending_rects, pending_lines, point = [], [], None
+            elif op == b"n":
+                pending_rects, pending_lines, point = [], [], None
             elif op == b"Do":
                 if args and isinstance(xobjects, DictionaryObject):
                     self._draw_xobject(xobjects.get(args[-1]), resources, gs, depth)
             elif op == b"BI":
                 self.page.images.append(_image_box(gs.ctm))
+
+    def _collect_rules(
+        self, rects: list[tuple[float, float, float, float]], lines: list[tuple[float, float, float, float]]
+    ) -> None:
+        """Keep painted horizontal rules, 40 pt or longer: flat line segments, thin rectangles,
+        and the top and bottom edges of boxes (table cells, shaded bands)."""
+        rules = self.page.rules
+        if len(rules) > 2000:
+            return
+        for x0, y0, x1, y1 in lines:
+            if y1 - y0 <= 2.5 and x1 - x0 >= 40:
+                rules.append(((y0 + y1) / 2, x0, x1))
+        for x0, y0, x1, y1 in rects:
+            if x1 - x0 < 40:
+                continue
+            if y1 - y0 <= 2.5:
+                rules.append(((y0 + y1) / 2, x0, x1))
+            else:
+                rules.extend(((y0, x0, x1), (y1, x0, x1)))
 
     @staticmethod
     def _device_rect(
