@@ -336,7 +336,7 @@ def _order_region(lines: Sequence[Line], region: _Region, rules: Rules = ()) -> 
     if (
         rights
         and all(len(ln.text.split()) <= 5 for ln in rights)
-        and sum(1 for ln in rights if _DATE_HINT.search(ln.text)) >= 0.4 * len(rights)
+        and sum(1 for ln in rights if _DATE_HINT.search(ln.text)) >= 0.3 * len(rights)
     ):
         return list(lines[region.first : region.last + 1])
     small_is_left = len(lefts) <= len(rights)
