@@ -149,7 +149,8 @@ def find_pii(
             continue
         for m in regex.finditer(text):
             group = next((g for g in range(1, (regex.groups or 0) + 1) if m.group(g)), 0)
-            found.append((kind, m.start(group), m.end(group)))  # type: ignore[arg-type]
+            value = m.group(group).rstrip(" .;")
+            found.append((kind, m.start(group), m.start(group) + len(value)))  # type: ignore[arg-type]
     for m in _STREET.finditer(text):
         found.append(("address", m.start(), m.end()))
     # The home location in the contact block ("Singapore", "Dubai, UAE").
