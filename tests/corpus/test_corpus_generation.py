@@ -43,7 +43,26 @@ def test_generate_corpus_writes_pdfs_and_index_identically_with_workers(tmp_path
     assert len(lines) == 6
     for line in lines:
         record = json.loads(line)
-        assert set(record) == {"id", "pdf", "layout", "lang", "font", "truth"}
+        assert set(record) == {
+            "id",
+            "pdf",
+            "text",
+            "background",
+            "adaptable",
+            "high_potential",
+            "ambitious",
+            "evidence",
+            "layout",
+            "lang",
+            "font",
+            "demographics",
+            "noise",
+            "truth",
+            "source",
+        }
+        assert set(record["demographics"]) == {"gender", "name_origin", "nationality"}
+        assert record["source"] == "generated"
+        assert record["lang"] == record["truth"]["lang"]
         assert record["pdf"] == f"pdfs/{record['id']}.pdf"
         pdf = (tmp_path / "a" / record["pdf"]).read_bytes()
         assert pdf.startswith(b"%PDF-")
@@ -53,3 +72,5 @@ def test_generate_corpus_writes_pdfs_and_index_identically_with_workers(tmp_path
 def test_generate_corpus_rejects_invalid_arguments(tmp_path: Path) -> None:
     assert _run("--n", "-1", "--out", str(tmp_path)) == 2
     assert _run("--n", "1", "--out", str(tmp_path), "--workers", "0") == 2
+    assert _run("--n", "1", "--out", str(tmp_path), "--noise", "0.9") == 2
+    assert _run("--n", "1", "--out", str(tmp_path), "--zh-share", "1.5") == 2
