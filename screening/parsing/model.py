@@ -7,7 +7,7 @@ pages and ``lines`` to positions on the page, so any span can be shown where it 
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -29,18 +29,7 @@ SectionName = Literal[
     "publications",
     "other",
 ]
-SECTION_NAMES: tuple[SectionName, ...] = (
-    "summary",
-    "experience",
-    "education",
-    "skills",
-    "certifications",
-    "languages",
-    "awards",
-    "projects",
-    "publications",
-    "other",
-)
+SECTION_NAMES: tuple[SectionName, ...] = get_args(SectionName)
 PiiKind = Literal[
     "name", "email", "phone", "address", "date_of_birth", "photo", "gender", "marital_status",
     "nationality", "age", "url",

@@ -24,21 +24,12 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from screening.parsing.model import SECTION_NAMES
 from training.corpus.resume import Education, Position, Resume
 
+__all__ = ["LAYOUTS", "SECTION_NAMES", "RenderedResume", "render_resume"]
+
 LAYOUTS = ("one_column", "two_column", "table", "compact")
-SECTION_NAMES = (
-    "summary",
-    "experience",
-    "education",
-    "skills",
-    "certifications",
-    "languages",
-    "awards",
-    "projects",
-    "publications",
-    "other",
-)
 MAX_PAGES = 3
 
 _HEADINGS_EN: dict[str, tuple[str, ...]] = {
