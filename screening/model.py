@@ -464,6 +464,22 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
 
     # -- feature names --------------------------------------------------------------------
 
+    def top_features(self, n: int = 30) -> list[dict[str, Any]]:
+        """The ``n`` features with the largest positive and negative weights (calibrated-logit
+        scale), for review: ``[{"feature", "weight", "direction"}]``."""
+        check_is_fitted(self, "coef_")
+        weights = self.calibration_[0] * self.coef_
+        order = np.argsort(weights)
+        names = self.feature_names_out_
+        rows = [
+            {"feature": str(names[i]), "weight": float(weights[i]), "direction": "raises"}
+            for i in order[::-1][:n]
+        ]
+        rows += [
+            {"feature": str(names[i]), "weight": float(weights[i]), "direction": "lowers"} for i in order[:n]
+        ]
+        return rows
+
     def get_feature_names(self) -> list[str]:
         """Feature names in coefficient order: ``ngram:<tokens>`` then ``sig:<name>``."""
         check_is_fitted(self, "feature_names_out_")

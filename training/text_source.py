@@ -182,7 +182,19 @@ class ParsedPdfSource:
         Returns:
             One :class:`PdfText` per path, in order.
         """
-        results: dict[int, PdfText] = {}
+        return [got if isinstance(got, PdfText) else pdf_text_of(got) for got in self.read_parsed(pdfs)]
+
+    def read_parsed(self, pdfs: Sequence[Path]) -> list[ParsedResume | PdfText]:
+        """Parse every PDF (cached parses first, the rest on the parser pool), keeping the parses.
+
+        Args:
+            pdfs: paths of PDF files (the same file may appear several times).
+
+        Returns:
+            One item per path, in order: the :class:`ParsedResume` (whatever its quality), or a
+            :class:`PdfText` with the problem when the file could not be read or parsed.
+        """
+        results: dict[int, ParsedResume | PdfText] = {}
         todo: dict[str, tuple[bytes, list[int]]] = {}
         max_bytes = self.settings.parse.max_bytes
         for i, path in enumerate(pdfs):
@@ -204,7 +216,7 @@ class ParsedPdfSource:
             cached = self.cache.get(sha) if self.cache is not None else None
             if cached is not None:
                 self.cached += 1
-                results[i] = pdf_text_of(cached)
+                results[i] = cached
             else:
                 todo[sha] = (data, [i])
         if todo:
@@ -212,7 +224,10 @@ class ParsedPdfSource:
         return [results[i] for i in range(len(pdfs))]
 
     def _parse(
-        self, todo: dict[str, tuple[bytes, list[int]]], results: dict[int, PdfText], names: list[Path]
+        self,
+        todo: dict[str, tuple[bytes, list[int]]],
+        results: dict[int, ParsedResume | PdfText],
+        names: list[Path],
     ) -> None:
         logger.info("parsing PDFs", extra={"files": len(todo)})
         items = [(path.name, data) for path, (data, _) in zip(names, todo.values(), strict=True)]
@@ -223,9 +238,9 @@ class ParsedPdfSource:
                 self.parsed += 1
                 if isinstance(outcome, ParsedResume) and self.cache is not None:
                     self.cache.put(outcome)
-                text = pdf_text_of(outcome)
+                got = outcome if isinstance(outcome, ParsedResume) else pdf_text_of(outcome)
                 for i in indices:
-                    results[i] = text
+                    results[i] = got
         finally:
             if own:
                 pool.close()

@@ -14,13 +14,13 @@ from screening.parsing.entities import (
     skills_from_matches,
 )
 from screening.parsing.model import HiddenText, ParsedResume, Position, Section
-from screening.parsing.pdf import DocumentContent, open_pdf, read_document
+from screening.parsing.pdf import DocumentContent, ImageBox, open_pdf, read_document
 from screening.parsing.pii import find_pii
 from screening.parsing.positions import PositionReader
 from screening.parsing.quality import assess_quality
 from screening.parsing.resources import ParseResources
 from screening.parsing.sections import find_sections
-from screening.parsing.text import TextLine, assemble_text
+from screening.parsing.text import AssembledText, TextLine, assemble_plain_text, assemble_text
 from screening.settings import ParseLimits
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -76,7 +76,51 @@ def parse_document(
     doc: DocumentContent, sha256: str, resources: ParseResources, file: str | None = None
 ) -> ParsedResume:
     """Build the parsed résumé from interpreted PDF content."""
-    assembled = assemble_text(doc)
+    hidden = _hidden(doc)
+    return _parse_assembled(
+        assemble_text(doc),
+        sha256,
+        resources,
+        file,
+        page_count=doc.page_count,
+        hidden=hidden,
+        images=[(p.number, box, p.width, p.height) for p in doc.pages for box in p.images],
+        link_targets=[url for p in doc.pages for url in p.links],
+    )
+
+
+def parse_text(text: str, resources: ParseResources, file: str | None = None) -> ParsedResume:
+    """Parse a résumé given as plain text (labelled records without a PDF).
+
+    The text is split into lines laid out on one page (see :func:`assemble_plain_text`),
+    then read exactly as a PDF's text is. ``sha256`` is the SHA-256 of the UTF-8 text.
+    """
+    sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    assembled = assemble_plain_text(text)
+    return _parse_assembled(
+        assembled,
+        sha256,
+        resources,
+        file,
+        page_count=len(assembled.pages),
+        hidden=[],
+        images=[],
+        link_targets=[],
+    )
+
+
+def _parse_assembled(
+    assembled: AssembledText,
+    sha256: str,
+    resources: ParseResources,
+    file: str | None,
+    *,
+    page_count: int,
+    hidden: list[HiddenText],
+    images: list[tuple[int, ImageBox, float, float]],
+    link_targets: list[str],
+) -> ParsedResume:
+    """Every step after the text is assembled, shared by PDF and plain-text input."""
     text, lines = assembled.text, assembled.lines
     nlp_doc = resources.nlp.doc(text)
     matches = resources.nlp.match_taxonomy(nlp_doc)
@@ -85,10 +129,8 @@ def parse_document(
     positions: list[Position] = []
     for group in _experience_lines(lines, sections):
         positions.extend(reader.read(text, group, matches))
-    hidden = _hidden(doc)
-    images = [(p.number, box, p.width, p.height) for p in doc.pages for box in p.images]
-    quality, reasons = assess_quality(text, doc.page_count, len(images), hidden)
-    links = read_links(text, [url for p in doc.pages for url in p.links])
+    quality, reasons = assess_quality(text, page_count, len(images), hidden)
+    links = read_links(text, link_targets)
     return ParsedResume(
         file=file,
         sha256=sha256,

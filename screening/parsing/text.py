@@ -86,3 +86,47 @@ def assemble_text(doc: DocumentContent) -> AssembledText:
         end = pages[i + 1].start if i + 1 < len(pages) else offset
         fixed.append(p.model_copy(update={"end": max(end, p.start)}))
     return AssembledText("".join(parts), fixed, lines)
+
+
+#: How :func:`assemble_plain_text` lays plain text out: a 10 pt font, a constant leading,
+#: an average glyph width, and an A4 page (taller when the text needs it).
+PLAIN_SIZE = 10.0
+PLAIN_LEADING = 12.0
+PLAIN_CHAR_WIDTH = 5.0
+PLAIN_MARGIN = 40.0
+_A4 = (595.0, 842.0)
+
+
+def assemble_plain_text(text: str) -> AssembledText:
+    """Plain text as one page of lines, as if printed in one column (for résumés without a PDF).
+
+    Each line is normalised like a PDF's line (empty ones are dropped); it starts at ``x0=0``,
+    is as wide as its length, and lines go down the page at a constant leading, in a 10 pt
+    regular font with the same gap before each (but the first).
+    """
+    normalised = [t for t in (normalize_line(raw) for raw in text.splitlines()) if t]
+    height = max(_A4[1], 2 * PLAIN_MARGIN + PLAIN_LEADING * len(normalised))
+    width = max([_A4[0], *(len(t) * PLAIN_CHAR_WIDTH for t in normalised)])
+    lines: list[TextLine] = []
+    offset = 0
+    for i, line in enumerate(normalised):
+        if i:
+            offset += 1  # the joining newline
+        y = height - PLAIN_MARGIN - i * PLAIN_LEADING
+        lines.append(
+            TextLine(
+                line,
+                offset,
+                offset + len(line),
+                1,
+                0.0,
+                len(line) * PLAIN_CHAR_WIDTH,
+                y,
+                PLAIN_SIZE,
+                False,
+                PLAIN_LEADING if i else 0.0,
+            )
+        )
+        offset += len(line)
+    page = Page(number=1, start=0, end=offset, width=width, height=height)
+    return AssembledText("\n".join(normalised), [page], lines)

@@ -1,0 +1,76 @@
+"""The scoring bundle: one registered model's fitted heads, thresholds and versions.
+
+What training registers is exactly what serving scores with: one
+:class:`~screening.model.ExplainableTextClassifier` per label, the decision threshold
+chosen for each on held-out data, and the versions of everything that shaped the inputs.
+Saved with skops (no pickle); loading accepts only the types listed in ``TRUSTED_TYPES``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from screening.model import ExplainableTextClassifier, ModelInput
+
+#: Types a saved bundle may contain (checked before anything is loaded).
+TRUSTED_TYPES = frozenset(
+    {
+        "screening.bundle.ScoringBundle",
+        "screening.model.ExplainableTextClassifier",
+        "screening.model.tokenize",
+        "sklearn.feature_extraction.text.TfidfVectorizer",
+        "sklearn.feature_extraction.text.TfidfTransformer",
+        "sklearn.linear_model._logistic.LogisticRegression",
+        "sklearn.preprocessing._data.StandardScaler",
+        "numpy.dtype",
+        "numpy.float64",
+        "numpy.int64",
+        "numpy.ndarray",
+        "builtins.slice",
+        "collections.OrderedDict",
+    }
+)
+
+
+@dataclass
+class ScoringBundle:
+    """Fitted heads of one model (e.g. ``screening-background``), ready to score."""
+
+    name: str
+    labels: list[str]
+    heads: dict[str, ExplainableTextClassifier]
+    thresholds: dict[str, float]
+    versions: dict[str, str] = field(default_factory=dict)
+
+    def predict_proba(self, inputs: Sequence[ModelInput]) -> dict[str, list[float]]:
+        """Calibrated probability of each label for each input."""
+        return {
+            label: [float(p) for p in self.heads[label].predict_proba(inputs)[:, 1]] for label in self.labels
+        }
+
+    def save(self, path: Path) -> Path:
+        """Write the bundle with skops to ``path``."""
+        import skops.io as sio
+
+        sio.dump(self, path)
+        return path
+
+    @classmethod
+    def load(cls, path: Path) -> ScoringBundle:
+        """Read a bundle written by :meth:`save`.
+
+        Raises:
+            ValueError: the file holds a type outside ``TRUSTED_TYPES``.
+        """
+        import skops.io as sio
+
+        untrusted = set(sio.get_untrusted_types(file=path)) - TRUSTED_TYPES
+        if untrusted:
+            raise ValueError(f"refusing to load {path}: untrusted types {sorted(untrusted)}")
+        bundle: Any = sio.load(path, trusted=sorted(sio.get_untrusted_types(file=path)))
+        if not isinstance(bundle, cls):
+            raise ValueError(f"{path} does not hold a ScoringBundle")
+        return bundle

@@ -1,0 +1,71 @@
+"""Plain-text résumés (labelled records without a PDF) are read like a PDF's text."""
+
+from __future__ import annotations
+
+import hashlib
+
+from screening.parsing.pipeline import parse_pdf, parse_text
+from screening.parsing.resources import ParseResources
+from tests import pdf_builders as pdfs
+
+RESUME = """Maria Gonzalez
+maria.gonzalez@example.com | +44 20 7946 0958 | London, UK
+
+Summary
+She moved from a retail bank to a crypto exchange and leads the AML and KYC team.
+
+Experience
+Head of Compliance, Binance, Jan 2021 - Present
+• Built the Travel Rule programme across 3 countries and trained 40 analysts.
+Compliance Analyst, HSBC, Sep 2014 - Dec 2020
+• Reviewed 200 high-risk accounts a month for sanctions exposure.
+
+Education
+MSc Finance, London School of Economics, 2012 - 2013
+
+Skills
+Python, SQL, Solidity
+"""
+
+
+def test_sections_positions_and_skills_are_found(resources: ParseResources) -> None:
+    parsed = parse_text(RESUME, resources, file="maria.txt")
+    assert parsed.file == "maria.txt"
+    assert parsed.quality == "ok"
+    assert parsed.sha256 == hashlib.sha256(RESUME.encode("utf-8")).hexdigest()
+    assert [s.name for s in parsed.sections] == ["summary", "experience", "education", "skills"]
+    assert [(p.title, p.employer, p.start_date, p.end_date) for p in parsed.positions] == [
+        ("Head of Compliance", "Binance", "2021-01", "present"),
+        ("Compliance Analyst", "HSBC", "2014-09", "2020-12"),
+    ]
+    by_name = {s.name: s for s in parsed.skills}
+    assert by_name["Binance"].family == "web3"
+    assert {"tradfi", "web3"} <= {s.family for s in parsed.skills}
+    assert [p.number for p in parsed.pages] == [1]
+    assert "\n\n" not in parsed.text  # blank lines are dropped, as in a PDF
+
+
+def test_offsets_quote_the_text(resources: ParseResources) -> None:
+    parsed = parse_text(RESUME, resources)
+    for section in parsed.sections:
+        assert parsed.text[section.start : section.end].startswith(section.heading)
+    for position in parsed.positions:
+        assert position.title_span is not None
+        assert parsed.text[position.title_span.start : position.title_span.end] == position.title
+    for skill in parsed.skills:
+        assert parsed.text[skill.start : skill.end].strip()
+    for line in parsed.lines:
+        assert parsed.text[line.start : line.end] in RESUME
+    emails = [parsed.text[p.start : p.end] for p in parsed.pii if p.kind == "email"]
+    assert emails == ["maria.gonzalez@example.com"]
+
+
+def test_same_result_twice_and_close_to_the_pdf_reading(resources: ParseResources) -> None:
+    first = parse_text(RESUME, resources)
+    assert parse_text(RESUME, resources).model_dump() == first.model_dump()
+    from_pdf = parse_pdf(pdfs.one_column([ln for ln in RESUME.splitlines() if ln]), resources)
+    assert first.text == from_pdf.text
+    assert [s.name for s in first.sections] == [s.name for s in from_pdf.sections]
+    assert [(p.title, p.employer) for p in first.positions] == [
+        (p.title, p.employer) for p in from_pdf.positions
+    ]

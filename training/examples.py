@@ -1,0 +1,179 @@
+"""Labelled records -> model inputs, label matrix and slice attributes, for training and evaluation.
+
+A record with a ``pdf`` is read by the project's parser, exactly as in serving (through
+:class:`~training.text_source.ParsedPdfSource` and its on-disk cache: only files not cached
+are parsed, on the isolated parser pool); a record with only ``text`` is read by
+:func:`screening.parsing.pipeline.parse_text`. Both then go through
+:func:`screening.features.featurize` and :func:`screening.model.model_input`, the code that
+serving runs. Records whose input cannot be read, or whose parse quality is not ``ok``,
+are left out and listed in :attr:`Examples.skipped`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+import numpy as np
+import numpy.typing as npt
+
+from screening.features import featurize
+from screening.lexicons import load_gazetteer
+from screening.model import ModelInput, model_input
+from screening.parsing.model import ParsedResume
+from screening.parsing.pipeline import parse_text
+from screening.parsing.resources import load_resources
+from screening.settings import Settings
+from training.dataset import LABELS, Dataset, LabelledResume
+from training.text_source import ParsedPdfSource, PdfText
+
+#: Extras keys copied into :attr:`Examples.extras` when a record has them (slices, fairness).
+EXTRA_KEYS: tuple[str, ...] = ("lang", "layout", "demographics", "category")
+
+_T = TypeVar("_T")
+
+
+@dataclass
+class Examples:
+    """Aligned model inputs, labels and attributes of the usable records, in dataset order.
+
+    Attributes:
+        ids: record ids.
+        inputs: one :data:`~screening.model.ModelInput` per id.
+        y: labels, shape ``(len(ids), len(labels))``: 1.0, 0.0, or ``nan`` for unknown (the
+            training labels, strict confidence applied as the dataset was loaded).
+        labels: the label names, the columns of ``y``.
+        extras: per id: ``id``, ``source_file``, ``pdf`` (or ``None``), ``lang`` (the record's,
+            else the parser's), and ``layout``, ``demographics``, ``category`` when the record
+            has them.
+        parsed: the parsed résumé per id (evidence, name-swap tests).
+        skipped: record id -> why it was left out (a parse error code such as ``not_pdf`` or
+            ``unreadable_file``, or the parse quality: ``needs_ocr``, ``garbled``, ``suspicious``,
+            or ``empty``).
+    """
+
+    ids: list[str] = field(default_factory=list)
+    inputs: list[ModelInput] = field(default_factory=list)
+    y: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros((0, 0)))
+    labels: tuple[str, ...] = ()
+    extras: list[dict[str, Any]] = field(default_factory=list)
+    parsed: list[ParsedResume] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def label_matrix(records: Sequence[LabelledResume], labels: Sequence[str]) -> npt.NDArray[np.float64]:
+    """The training labels of ``records`` as floats, ``nan`` where unknown.
+
+    Raises:
+        KeyError: a name in ``labels`` is not a label.
+    """
+    for name in labels:
+        if name not in LABELS:
+            raise KeyError(name)
+    y = np.full((len(records), len(labels)), np.nan, dtype=np.float64)
+    for i, record in enumerate(records):
+        for j, name in enumerate(labels):
+            value = record.label(name)
+            if value is not None:
+                y[i, j] = float(value)
+    return y
+
+
+def _extras(record: LabelledResume, parsed: ParsedResume) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": record.id, "source_file": str(record.source_file), "pdf": record.pdf}
+    for key in EXTRA_KEYS:
+        if key in record.extras:
+            out[key] = record.extras[key]
+    out.setdefault("lang", parsed.lang)
+    return out
+
+
+def _progress(items: Iterable[_T], enabled: bool, total: int, desc: str) -> Iterator[_T]:
+    """``items``, with a ``tqdm`` bar on stderr when enabled and tqdm is installed."""
+    if enabled and importlib.util.find_spec("tqdm") is not None:
+        tqdm = importlib.import_module("tqdm").tqdm
+        yield from cast(Iterable[_T], tqdm(items, total=total, desc=desc, leave=False))
+    else:
+        yield from items
+
+
+def _skip_reason(got: ParsedResume | PdfText) -> str | None:
+    if isinstance(got, PdfText):
+        return got.problem or "unreadable"
+    if got.quality != "ok":
+        return got.quality
+    if not got.text.strip():
+        return "empty"
+    return None
+
+
+def build_examples(
+    dataset: Dataset,
+    *,
+    settings: Settings,
+    labels: Sequence[str],
+    workers: int = 2,
+    progress: bool = False,
+    source: ParsedPdfSource | None = None,
+) -> Examples:
+    """Parse and featurise every record of ``dataset``; align inputs, labels and attributes.
+
+    Args:
+        dataset: loaded records (see :func:`training.dataset.load_records`).
+        settings: runtime settings (``data/``, spaCy model, parse limits).
+        labels: the label names to return in ``y`` (families ``tradfi``, ``web2``, ``web3``
+            and the AHA signals).
+        workers: parser processes when PDFs must be parsed (ignored when ``source`` is given).
+        progress: show a progress bar when ``tqdm`` is installed (nothing otherwise).
+        source: where PDFs are read; default a :class:`ParsedPdfSource` with the default
+            on-disk cache, so that the parses made when loading the dataset are reused.
+
+    Returns:
+        The examples, in dataset order, and the records left out with why.
+
+    Raises:
+        KeyError: a name in ``labels`` is not a label.
+    """
+    for name in labels:
+        if name not in LABELS:
+            raise KeyError(name)
+    records = list(dataset.records)
+    got: dict[str, ParsedResume | PdfText] = {}
+    pdf_records = [r for r in records if r.pdf_path is not None]
+    if pdf_records:
+        pdf_source = source if source is not None else ParsedPdfSource(settings, workers=workers)
+        paths: list[Path] = [r.pdf_path for r in pdf_records if r.pdf_path is not None]
+        got.update(zip((r.id for r in pdf_records), pdf_source.read_parsed(paths), strict=True))
+    text_records = [r for r in records if r.pdf_path is None]
+    if text_records:
+        resources = load_resources(settings.data_dir, settings.spacy_model)
+        for r in _progress(text_records, progress, len(text_records), "parsing texts"):
+            got[r.id] = (
+                parse_text(r.text, resources, file=f"{r.source_file.name}:{r.line}")
+                if r.text is not None
+                else PdfText(None, None, "no_input", "neither pdf nor text")
+            )
+
+    gazetteer = load_gazetteer(settings.data_dir)
+    out = Examples(labels=tuple(labels))
+    kept: list[LabelledResume] = []
+    for record in _progress(records, progress, len(records), "featurising"):
+        outcome = got[record.id]
+        reason = _skip_reason(outcome)
+        if reason is not None or not isinstance(outcome, ParsedResume):
+            out.skipped[record.id] = reason or "unreadable"
+            continue
+        kept.append(record)
+        out.ids.append(record.id)
+        out.inputs.append(model_input(featurize(outcome, gazetteer)))
+        out.extras.append(_extras(record, outcome))
+        out.parsed.append(outcome)
+    out.y = label_matrix(kept, labels)
+    return out

@@ -1,0 +1,231 @@
+"""Evaluation metrics per label, per slice, threshold choice and flattening for MLflow.
+
+Pure functions over NumPy arrays: nothing here logs, reads or writes. Every function copes with
+degenerate input (no positives, one class, an empty slice) by returning NaN where a metric is
+undefined, never by raising or warning (the test suite turns warnings into errors).
+
+Conventions:
+
+* ``y`` is a matrix ``(n_records, n_labels)`` of 0/1 with NaN for "unknown"; unknown cells are
+  left out of that label's metrics (``mask_unknown=True``) or counted as negatives.
+* ``proba`` is the matching matrix of calibrated probabilities of the positive class.
+* A record is predicted positive when ``proba >= threshold``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+from sklearn.metrics import average_precision_score, roc_auc_score
+
+#: Number of equal-width bins of the expected calibration error.
+ECE_BINS = 10
+#: Fewer known positives than this and :func:`choose_threshold` keeps 0.5.
+MIN_POSITIVES_FOR_THRESHOLD = 5
+#: Key of the macro-averaged F1 in :func:`evaluate_labels`' result.
+MACRO_F1 = "macro_f1"
+
+_NAN = float("nan")
+_UNSAFE = re.compile(r"[^A-Za-z0-9_\-. /]")
+
+
+def _as_1d(values: ArrayLike) -> NDArray[np.float64]:
+    return np.asarray(values, dtype=np.float64).reshape(-1)
+
+
+def expected_calibration_error(y_true: ArrayLike, proba: ArrayLike, n_bins: int = ECE_BINS) -> float:
+    """ECE over ``n_bins`` equal-width bins of [0, 1], each weighted by its share of records.
+
+    ``sum_b n_b / n * |mean(y in b) - mean(p in b)|``; a probability of exactly 1.0 falls in the
+    last bin. NaN for no records.
+    """
+    y = _as_1d(y_true)
+    p = _as_1d(proba)
+    if y.size == 0:
+        return _NAN
+    bins = np.minimum((np.clip(p, 0.0, 1.0) * n_bins).astype(np.int64), n_bins - 1)
+    total = 0.0
+    for b in range(n_bins):
+        in_bin = bins == b
+        count = int(in_bin.sum())
+        if count:
+            total += count / y.size * abs(float(y[in_bin].mean()) - float(p[in_bin].mean()))
+    return total
+
+
+def label_metrics(y_true: ArrayLike, proba: ArrayLike, threshold: float) -> dict[str, float]:
+    """Metrics of one binary label: precision, recall, F1, ROC-AUC, PR-AUC, Brier, ECE, counts.
+
+    ``y_true`` must be 0/1 (no NaN; see :func:`evaluate_labels` for masking). Precision, recall
+    and F1 are 0.0 when their denominator is 0; ``roc_auc`` and ``pr_auc`` (average precision)
+    are NaN unless both classes are present; everything but the counts is NaN for no records.
+    """
+    y = _as_1d(y_true)
+    p = _as_1d(proba)
+    if y.shape != p.shape:
+        raise ValueError(f"y_true has {y.size} values, proba {p.size}")
+    n = int(y.size)
+    positives = int((y == 1).sum())
+    if n == 0:
+        return {
+            "precision": _NAN,
+            "recall": _NAN,
+            "f1": _NAN,
+            "roc_auc": _NAN,
+            "pr_auc": _NAN,
+            "brier": _NAN,
+            "ece": _NAN,
+            "support": 0.0,
+            "positives": 0.0,
+        }
+    pred = p >= threshold
+    truth = y == 1
+    tp = int((pred & truth).sum())
+    fp = int((pred & ~truth).sum())
+    fn = int((~pred & truth).sum())
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0
+    both = 0 < positives < n
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "roc_auc": float(roc_auc_score(truth, p)) if both else _NAN,
+        "pr_auc": float(average_precision_score(truth, p)) if both else _NAN,
+        "brier": float(np.mean((p - y) ** 2)),
+        "ece": expected_calibration_error(y, p),
+        "support": float(n),
+        "positives": float(positives),
+    }
+
+
+def _threshold_of(thresholds: Mapping[str, float] | Sequence[float], labels: Sequence[str], j: int) -> float:
+    if isinstance(thresholds, Mapping):
+        return float(thresholds.get(labels[j], 0.5))
+    return float(thresholds[j])
+
+
+def _matrix(values: ArrayLike, n_labels: int) -> NDArray[np.float64]:
+    m = np.asarray(values, dtype=np.float64)
+    if m.ndim == 1 and n_labels == 1:
+        m = m.reshape(-1, 1)
+    if m.ndim != 2 or m.shape[1] != n_labels:
+        raise ValueError(f"expected a matrix with {n_labels} columns, got shape {m.shape}")
+    return m
+
+
+def evaluate_labels(
+    y: ArrayLike,
+    proba: ArrayLike,
+    thresholds: Mapping[str, float] | Sequence[float],
+    labels: Sequence[str],
+    mask_unknown: bool = True,
+) -> dict[str, Any]:
+    """:func:`label_metrics` for every label, plus ``macro_f1`` and the record count ``n``.
+
+    Returns ``{label: {metric: value}, ..., "macro_f1": float, "n": float}``. Unknown (NaN)
+    cells of ``y`` are excluded from their label (``mask_unknown``) or counted as negatives.
+    ``macro_f1`` averages F1 over the labels with at least one known record (NaN if none).
+    ``thresholds`` maps label to threshold (missing: 0.5) or lists them in label order.
+    """
+    ym = _matrix(y, len(labels))
+    pm = _matrix(proba, len(labels))
+    if ym.shape != pm.shape:
+        raise ValueError(f"y has shape {ym.shape}, proba {pm.shape}")
+    out: dict[str, Any] = {}
+    f1s: list[float] = []
+    for j, label in enumerate(labels):
+        col = ym[:, j]
+        known = ~np.isnan(col)
+        if mask_unknown:
+            yt, pt = col[known], pm[known, j]
+        else:
+            yt, pt = np.where(known, col, 0.0), pm[:, j]
+        m = label_metrics(yt, pt, _threshold_of(thresholds, labels, j))
+        out[label] = m
+        if m["support"] > 0:
+            f1s.append(m["f1"])
+    out[MACRO_F1] = float(np.mean(f1s)) if f1s else _NAN
+    out["n"] = float(ym.shape[0])
+    return out
+
+
+def slice_metrics(
+    y: ArrayLike,
+    proba: ArrayLike,
+    thresholds: Mapping[str, float] | Sequence[float],
+    labels: Sequence[str],
+    slices: Sequence[str | None],
+) -> dict[str, dict[str, Any]]:
+    """:func:`evaluate_labels` on each value of one slicing variable (source, language, layout).
+
+    ``slices`` gives each record's value; None or "" become ``"unknown"``. Keys are sorted.
+    """
+    ym = _matrix(y, len(labels))
+    pm = _matrix(proba, len(labels))
+    if len(slices) != ym.shape[0]:
+        raise ValueError(f"{len(slices)} slice values for {ym.shape[0]} records")
+    values = np.array([s if s else "unknown" for s in slices], dtype=object)
+    return {
+        str(v): evaluate_labels(ym[values == v], pm[values == v], thresholds, labels)
+        for v in sorted(set(values.tolist()))
+    }
+
+
+def choose_threshold(y_true: ArrayLike, proba: ArrayLike) -> float:
+    """The threshold maximising F1 of ``proba >= t`` on held-out data.
+
+    Candidates are the distinct probabilities and 0.5 itself; among candidates with the same
+    F1 (to 1e-12) the one closest to 0.5 wins, so 0.5 is kept whenever it is optimal. NaN
+    labels are ignored; with fewer than :data:`MIN_POSITIVES_FOR_THRESHOLD` positives, 0.5.
+    """
+    y = _as_1d(y_true)
+    p = _as_1d(proba)
+    keep = ~np.isnan(y)
+    y, p = y[keep], p[keep]
+    truth = y == 1
+    n_pos = int(truth.sum())
+    if n_pos < MIN_POSITIVES_FOR_THRESHOLD:
+        return 0.5
+    best_t, best_f1 = 0.5, -1.0
+    for t in sorted({*p.tolist(), 0.5}, key=lambda c: (abs(c - 0.5), c)):
+        pred = p >= t
+        tp = int((pred & truth).sum())
+        f1 = 2 * tp / (int(pred.sum()) + n_pos)
+        if f1 > best_f1 + 1e-12:
+            best_t, best_f1 = float(t), f1
+    return best_t
+
+
+def _safe(part: str) -> str:
+    cleaned = _UNSAFE.sub("_", part).strip()
+    return cleaned.strip(".") or "_"
+
+
+def flatten_for_logging(metrics: Mapping[str, Any], prefix: str = "") -> dict[str, float]:
+    """Nested metric dicts to flat, MLflow-safe ``{"prefix.key.sub": value}``.
+
+    Each key part has every character outside ``[A-Za-z0-9_-. /]`` replaced by ``_`` (so
+    ``"lang=zh"`` becomes ``"lang_zh"``); numeric leaves become floats, NaN/inf and non-numeric
+    leaves are dropped.
+    """
+    out: dict[str, float] = {}
+
+    def walk(node: Mapping[str, Any], path: list[str]) -> None:
+        for key, value in node.items():
+            here = [*path, _safe(str(key))]
+            if isinstance(value, Mapping):
+                walk(value, here)
+            elif isinstance(value, int | float | np.integer | np.floating) and not isinstance(value, bool):
+                number = float(value)
+                if math.isfinite(number):
+                    out[".".join(here)] = number
+
+    walk(metrics, [_safe(prefix)] if prefix else [])
+    return out

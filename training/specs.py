@@ -1,0 +1,86 @@
+"""Model specs: ``models/<name>.yaml`` declares what is trained (labels, estimator, grid, gates).
+
+An ML engineer changes a model by editing its spec, not the code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from screening.lexicons import FAMILIES
+
+AHA_LABELS = ("adaptable", "high_potential", "ambitious")
+KNOWN_LABELS = (*FAMILIES, *AHA_LABELS)
+#: Where the specs live in a source checkout.
+DEFAULT_SPEC_DIR = Path(__file__).resolve().parent.parent / "models"
+
+
+class _Spec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class EstimatorSpec(_Spec):
+    class_: Literal["screening.model.ExplainableTextClassifier"] = Field(alias="class")
+    params: dict[str, Any] = Field(default_factory=dict)
+    grid: dict[str, list[Any]] = Field(default_factory=dict)
+    cv_folds: int = Field(3, ge=2, le=10)
+
+
+class Gates(_Spec):
+    min_macro_f1: float = Field(0.0, ge=0, le=1)
+    max_ece: float = Field(1.0, ge=0, le=1)
+    max_swap_change: float = Field(0.01, ge=0, le=1)
+    min_impact_ratio: float = Field(0.0, ge=0, le=1)
+
+
+class Features(_Spec):
+    text: Literal["redacted"] = "redacted"
+    signals: Literal["all", "none"] = "all"
+
+
+class ModelSpec(_Spec):
+    """One registered model: its labels (one calibrated head each), estimator and gates."""
+
+    name: str
+    description: str = ""
+    labels: list[str]
+    features: Features = Features()
+    estimator: EstimatorSpec
+    threshold: Literal["f1", "0.5"] = "f1"
+    gates: Gates = Gates()
+    compare_on: Literal["macro_f1"] = "macro_f1"
+
+    @field_validator("labels")
+    @classmethod
+    def _known_labels(cls, labels: list[str]) -> list[str]:
+        unknown = [label for label in labels if label not in KNOWN_LABELS]
+        if unknown or not labels or len(set(labels)) != len(labels):
+            raise ValueError(f"labels must be distinct names among {KNOWN_LABELS}; got {labels}")
+        return labels
+
+    def estimator_params(self) -> dict[str, Any]:
+        """Constructor arguments (YAML lists become the tuples the estimator expects)."""
+        params = dict(self.estimator.params)
+        if "ngram_range" in params:
+            params["ngram_range"] = tuple(params["ngram_range"])
+        return params
+
+
+def load_spec(path: Path) -> ModelSpec:
+    """Read and validate one spec file.
+
+    Raises:
+        ValueError: the file is not a valid spec (the message names the field).
+    """
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return ModelSpec.model_validate(raw)
+
+
+def load_specs(which: str, spec_dir: Path = DEFAULT_SPEC_DIR) -> list[ModelSpec]:
+    """``background``, ``aha`` or ``all``."""
+    names = ["background", "aha"] if which == "all" else [which]
+    return [load_spec(spec_dir / f"{name}.yaml") for name in names]

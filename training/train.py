@@ -1,0 +1,376 @@
+"""``screening train``: fit, evaluate, audit, register and promote the screening models.
+
+One MLflow run per model spec, as named, logged steps:
+load + validate data -> log the dataset -> split -> search hyper-parameters (CV) -> fit
+-> evaluate on held-out data -> fairness checks -> log metrics, plots, model card
+-> register a version -> promote (``champion`` moves only when every gate passes and the new
+version beats the current champion on the same held-out data; else ``challenger``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import tempfile
+import time
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import mlflow
+import numpy as np
+import pandas as pd
+from mlflow.data.pandas_dataset import from_pandas
+from sklearn.base import clone
+from sklearn.model_selection import StratifiedKFold
+
+from screening.bundle import ScoringBundle
+from screening.lexicons import load_taxonomy
+from screening.model import ExplainableTextClassifier, ModelInput
+from screening.parsing.model import PARSER_VERSION
+from screening.registry import BUNDLE_ARTIFACT, CHALLENGER, CHAMPION, BundleModel, load_model, model_uri
+from screening.settings import Settings
+from training import fairness, metrics, plots
+from training.dataset import Dataset, load_records
+from training.examples import Examples, build_examples
+from training.model_card import render_model_card
+from training.specs import ModelSpec
+from training.splits import split_dataset
+from training.tracking import configure, ensure_experiment, git_commit
+
+logger = logging.getLogger(__name__)
+
+#: Requirements recorded with every model (inferring them costs seconds and gets them wrong).
+PIP_REQUIREMENTS = ["scikit-learn>=1.7", "skops>=0.10", "numpy>=2.0", "pandas>=2.0", "mlflow>=3.5"]
+
+
+@dataclass
+class HeadResult:
+    label: str
+    model: ExplainableTextClassifier
+    params: dict[str, Any]
+    threshold: float
+    cv_score: float
+
+
+@dataclass
+class ModelResult:
+    """What one spec's run produced."""
+
+    spec: ModelSpec
+    run_id: str
+    metrics: dict[str, Any]
+    gates: dict[str, bool]
+    version: str | None = None
+    alias: str | None = None
+    champion_score: float | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _known(y: np.ndarray, col: int, rows: Sequence[int]) -> list[int]:
+    return [i for i in rows if not math.isnan(y[i, col])]
+
+
+def _fit_head(
+    spec: ModelSpec, label: str, inputs: Sequence[ModelInput], y: np.ndarray, seed: int
+) -> HeadResult:
+    """Grid search with stratified CV (log-loss), then a final fit; threshold from out-of-fold F1."""
+    base = ExplainableTextClassifier(**spec.estimator_params(), random_state=seed)
+    grid = spec.estimator.grid or {}
+    keys = sorted(grid)
+    combos: list[dict[str, Any]] = [{}]
+    for key in keys:
+        combos = [{**c, key: v} for c in combos for v in grid[key]]
+    folds = StratifiedKFold(n_splits=spec.estimator.cv_folds, shuffle=True, random_state=seed)
+    best: tuple[float, dict[str, Any], np.ndarray] | None = None
+    rows = list(inputs)
+    for params in combos:
+        oof = np.zeros(len(rows))
+        losses = []
+        for tr, va in folds.split(np.zeros(len(y)), y):
+            est = clone(base).set_params(**params)
+            est.fit([rows[i] for i in tr], y[tr])
+            p = est.predict_proba([rows[i] for i in va])[:, 1]
+            oof[va] = p
+            p = np.clip(p, 1e-6, 1 - 1e-6)
+            losses.append(float(-np.mean(y[va] * np.log(p) + (1 - y[va]) * np.log(1 - p))))
+        score = float(np.mean(losses))
+        if best is None or score < best[0]:
+            best = (score, params, oof)
+    assert best is not None
+    score, params, oof = best
+    threshold = metrics.choose_threshold(y, oof) if spec.threshold == "f1" else 0.5
+    model = clone(base).set_params(**params).fit(rows, y)
+    model.set_threshold(threshold)
+    return HeadResult(label, model, params, threshold, score)
+
+
+def _swap_variants(
+    examples: Examples, rows: Sequence[int], settings: Settings
+) -> tuple[list[ModelInput], dict[str, list[ModelInput]]]:
+    """Held-out résumés as they are, and with each identity of ``fairness.NAME_GROUPS`` injected."""
+    from screening.features import featurize
+    from screening.model import model_input
+    from screening.parsing.pii import spans_of
+    from screening.parsing.pipeline import parse_text
+    from screening.parsing.resources import load_resources
+
+    resources = load_resources(settings.data_dir, settings.spacy_model)
+    originals: list[ModelInput] = []
+    variants: dict[str, list[ModelInput]] = {g["group"]: [] for g in fairness.NAME_GROUPS}
+    for i in rows:
+        parsed = examples.parsed[i]
+        base = parse_text(parsed.text, resources)
+        originals.append(model_input(featurize(base, resources.gazetteer)))
+        names = [(s.start, s.end) for s in spans_of([p for p in parsed.pii if p.kind == "name"])]
+        for identity in fairness.NAME_GROUPS:
+            swapped = fairness.swap_identity(parsed.text, names, identity)
+            header = f"{identity['name']}\n"
+            variant = parse_text(header + swapped, resources)
+            variants[identity["group"]].append(model_input(featurize(variant, resources.gazetteer)))
+    return originals, variants
+
+
+def _log_dataset(examples: Examples, paths: Sequence[Path]) -> str:
+    frame = pd.DataFrame(
+        {"id": examples.ids, "source": [str(e.get("source_file", "")) for e in examples.extras]}
+    )
+    with warnings.catch_warnings():
+        # MLflow registers the local-artifact source class twice and warns that a local path
+        # "can be interpreted in multiple ways" (both ways are the same class).
+        warnings.filterwarnings(
+            "ignore", message="The specified dataset source can be interpreted", category=UserWarning
+        )
+        ds = from_pandas(
+            frame, source=",".join(str(Path(p).resolve()) for p in paths), name="labelled-resumes"
+        )
+    mlflow.log_input(ds, context="training")
+    return str(ds.digest)
+
+
+def train_model(
+    spec: ModelSpec,
+    dataset: Dataset,
+    examples: Examples,
+    *,
+    paths: Sequence[Path],
+    settings: Settings,
+    seed: int,
+    register: bool,
+    swap_sample: int = 60,
+    echo: Callable[[str], None] = print,
+) -> ModelResult:
+    """Train, evaluate, audit and (optionally) register and promote one model."""
+    split = split_dataset(dataset, seed=seed)
+    index = {rid: i for i, rid in enumerate(examples.ids)}
+    train_rows = [index[r.id] for r in split.train if r.id in index]
+    test_rows = [index[r.id] for r in split.test if r.id in index]
+    cols = [examples.labels.index(label) for label in spec.labels]
+    taxonomy = load_taxonomy(settings.data_dir)
+    with mlflow.start_run(run_name=f"{spec.name}-{datetime.now(UTC):%Y%m%dT%H%M%S}") as run:
+        digest = _log_dataset(examples, paths)
+        mlflow.set_tags(
+            {"git_commit": git_commit(), "data_digest": digest, "parser_version": PARSER_VERSION,
+             "taxonomy_version": taxonomy.version, "model_name": spec.name}
+        )  # fmt: skip
+        params = {f"estimator.{k}": v for k, v in spec.estimator_params().items()}
+        mlflow.log_params(
+            {
+                "seed": seed,
+                "labels": ",".join(spec.labels),
+                "n_train": len(train_rows),
+                "n_test": len(test_rows),
+                **params,
+            }
+        )
+        heads: dict[str, HeadResult] = {}
+        for label, col in zip(spec.labels, cols, strict=True):
+            rows = _known(examples.y, col, train_rows)
+            y = examples.y[rows, col].astype(int)
+            if len(set(y.tolist())) < 2:
+                raise ValueError(f"{spec.name}: label {label!r} has one class only in the training data")
+            started = time.perf_counter()
+            heads[label] = _fit_head(spec, label, [examples.inputs[i] for i in rows], y, seed)
+            echo(f"  {label:<15} fit on {len(rows):>5} ({time.perf_counter() - started:5.1f} s), "
+                 f"C={heads[label].params.get('C')}, threshold={heads[label].threshold:.2f}")  # fmt: skip
+            mlflow.log_params({f"{label}.{k}": v for k, v in heads[label].params.items()})
+            mlflow.log_metric(f"cv.{label}.log_loss", heads[label].cv_score)
+        bundle = ScoringBundle(
+            name=spec.name,
+            labels=list(spec.labels),
+            heads={label: h.model for label, h in heads.items()},
+            thresholds={label: h.threshold for label, h in heads.items()},
+            versions={"parser": PARSER_VERSION, "taxonomy": taxonomy.version, "git_commit": git_commit()},
+        )
+        # Evaluate on held-out data.
+        test_inputs = [examples.inputs[i] for i in test_rows]
+        y_test = examples.y[np.ix_(test_rows, cols)]
+        proba = np.column_stack(
+            [bundle.heads[label].predict_proba(test_inputs)[:, 1] for label in spec.labels]
+        )
+        results = metrics.evaluate_labels(y_test, proba, bundle.thresholds, spec.labels)
+        slices: dict[str, Any] = {}
+        for key in ("source_file", "lang", "layout"):
+            values = [f"{key}={Path(str(examples.extras[i].get(key) or 'unknown')).name}" for i in test_rows]
+            slices.update(metrics.slice_metrics(y_test, proba, bundle.thresholds, spec.labels, values))
+        mlflow.log_metrics(metrics.flatten_for_logging(results, "test"))
+        for name, values in slices.items():
+            mlflow.log_metrics(metrics.flatten_for_logging(values, f"slice.{name}"))
+        # Fairness: identity swaps on held-out résumés; impact ratios across demographic groups.
+        sample = test_rows[:swap_sample]
+        originals, variants = _swap_variants(examples, sample, settings)
+        base_p = np.column_stack(
+            [bundle.heads[label].predict_proba(originals)[:, 1] for label in spec.labels]
+        )
+        swapped_p = {
+            group: np.column_stack([bundle.heads[label].predict_proba(v)[:, 1] for label in spec.labels])
+            for group, v in variants.items()
+        }
+        swap = fairness.swap_invariance(base_p, swapped_p)
+        ratios: dict[str, Any] = {}
+        for label, col in zip(spec.labels, range(len(spec.labels)), strict=True):
+            predicted = [bool(p >= bundle.thresholds[label]) for p in proba[:, col]]
+            for attribute in ("gender", "name_origin"):
+                groups = [(examples.extras[i].get("demographics") or {}).get(attribute) for i in test_rows]
+                if any(groups):
+                    ratios[f"{label}.{attribute}"] = fairness.impact_ratios(predicted, groups)
+        min_ratio = min(
+            (r["min_impact_ratio"] for r in ratios.values() if r.get("min_impact_ratio") is not None),
+            default=1.0,
+        )
+        mlflow.log_metrics(
+            {
+                "fairness.max_swap_change": float(swap["max_change"]),
+                "fairness.min_impact_ratio": float(min_ratio),
+            }
+        )
+        macro_f1 = float(results["macro_f1"])
+        max_ece = max(float(results[label]["ece"]) for label in spec.labels)
+        gates = {
+            "min_macro_f1": macro_f1 >= spec.gates.min_macro_f1,
+            "max_ece": max_ece <= spec.gates.max_ece,
+            "max_swap_change": float(swap["max_change"]) <= spec.gates.max_swap_change,
+            "min_impact_ratio": min_ratio >= spec.gates.min_impact_ratio,
+        }
+        mlflow.log_dict({"gates": gates, "swap": swap, "impact_ratios": ratios}, "fairness.json")
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp)
+            for label, col in zip(spec.labels, range(len(spec.labels)), strict=True):
+                known = ~np.isnan(y_test[:, col])
+                yt = y_test[known, col].astype(int)
+                pp = proba[known, col]
+                plots.confusion_matrix_png(
+                    yt, pp >= bundle.thresholds[label], label, out / f"confusion_{label}.png"
+                )
+                plots.calibration_curve_png(yt, pp, label, out / f"calibration_{label}.png")
+                pd.DataFrame(bundle.heads[label].top_features(30)).to_csv(
+                    out / f"top_features_{label}.csv", index=False
+                )
+            card = render_model_card(
+                model_name=spec.name, version="(this run)", spec=spec.model_dump(by_alias=True),
+                data_summary={"records": len(examples.ids), "train": len(train_rows), "test": len(test_rows),
+                              "skipped": len(examples.skipped), "sources": [str(p) for p in paths]},
+                metrics=results, slices=slices,
+                fairness={"swap": swap, "impact_ratios": ratios, "gates": gates},
+                thresholds=bundle.thresholds, limitations=_LIMITATIONS,
+                created=datetime.now(UTC).isoformat(timespec="seconds"),
+            )  # fmt: skip
+            (out / "model_card.md").write_text(card, encoding="utf-8")
+            bundle_path = bundle.save(out / "bundle.skops")
+            mlflow.log_artifacts(str(out), artifact_path="report")
+            result = ModelResult(spec, run.info.run_id, results, gates)
+            if register:
+                _register(spec, bundle_path, test_inputs, result, y_test)
+    return result
+
+
+_LIMITATIONS = [
+    "Advice for human review only: never use a score to reject a candidate automatically.",
+    "Trained largely on generated résumés plus small real sets; the real LiveCareer set is US-centred "
+    "and has no Web3.",
+    "Scores the text of the résumé only; facts not written down cannot be seen.",
+    "Identity and protected attributes are redacted before featurization; proxies may remain (see fairness).",
+]
+
+
+def _register(
+    spec: ModelSpec, bundle_path: Path, test_inputs: list[ModelInput], result: ModelResult, y_test: np.ndarray
+) -> None:
+    frame = pd.DataFrame(
+        {"text": [t for t, _ in test_inputs[:2]], "signals": [list(s) for _, s in test_inputs[:2]]}
+    )
+    info = mlflow.pyfunc.log_model(
+        name="model",
+        python_model=BundleModel(),
+        artifacts={BUNDLE_ARTIFACT: str(bundle_path)},
+        pip_requirements=PIP_REQUIREMENTS,
+        input_example=frame,
+        registered_model_name=spec.name,
+    )
+    version = str(info.registered_model_version)
+    result.version = version
+    client = mlflow.MlflowClient()
+    challenger_score = float(result.metrics["macro_f1"])
+    champion_score: float | None = None
+    try:
+        champion = load_model(model_uri(spec.name, CHAMPION))
+        proba = np.column_stack(
+            [champion.bundle.heads[label].predict_proba(test_inputs)[:, 1] for label in spec.labels]
+        )
+        champion_score = float(
+            metrics.evaluate_labels(y_test, proba, champion.bundle.thresholds, spec.labels)["macro_f1"]
+        )
+    except mlflow.exceptions.MlflowException:
+        champion_score = None
+    result.champion_score = champion_score
+    passes = all(result.gates.values())
+    beats = champion_score is None or challenger_score > champion_score
+    alias = CHAMPION if passes and beats else CHALLENGER
+    client.set_registered_model_alias(spec.name, alias, version)
+    client.set_model_version_tag(spec.name, version, "gates", json.dumps(result.gates))
+    result.alias = alias
+    if not passes:
+        result.notes.append("gates failed: " + ", ".join(k for k, ok in result.gates.items() if not ok))
+    elif not beats:
+        result.notes.append(f"did not beat champion ({challenger_score:.3f} <= {champion_score:.3f})")
+
+
+def train(
+    specs: Sequence[ModelSpec],
+    data: Sequence[Path],
+    *,
+    settings: Settings,
+    experiment: str = "screening",
+    seed: int = 0,
+    register: bool = True,
+    workers: int = 2,
+    echo: Callable[[str], None] = print,
+) -> list[ModelResult]:
+    """Train every spec on the same data, each in its own MLflow run."""
+    configure()
+    mlflow.set_experiment(experiment_id=ensure_experiment(experiment))
+    echo(f"loading {len(data)} data file(s)…")
+    dataset = load_records(data)
+    labels = sorted({label for spec in specs for label in spec.labels})
+    examples = build_examples(dataset, settings=settings, labels=labels, workers=workers, progress=True)
+    echo(f"{len(examples.ids)} résumés ready ({len(examples.skipped)} skipped)")
+    results = []
+    for spec in specs:
+        echo(f"{spec.name}:")
+        results.append(
+            train_model(
+                spec,
+                dataset,
+                examples,
+                paths=data,
+                settings=settings,
+                seed=seed,
+                register=register,
+                echo=echo,
+            )
+        )
+    return results

@@ -1,0 +1,81 @@
+"""``screening train`` and ``screening evaluate``: thin wrappers over :mod:`training.train`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def _run_train(args: argparse.Namespace) -> int:
+    from screening.settings import Settings
+    from training.specs import load_specs
+    from training.train import train
+
+    specs = load_specs(args.model)
+    results = train(
+        specs,
+        [Path(p) for p in args.data],
+        settings=Settings(),
+        experiment=args.experiment,
+        seed=args.seed,
+        register=not args.no_register,
+        workers=args.workers,
+    )
+    print()
+    print(f"{'model':<22} {'macro-F1':>8} {'champion':>9} {'version':>8} {'alias':>11}  gates")
+    for r in results:
+        champ = "-" if r.champion_score is None else f"{r.champion_score:.3f}"
+        failed = [k for k, ok in r.gates.items() if not ok]
+        print(
+            f"{r.spec.name:<22} {r.metrics['macro_f1']:>8.3f} {champ:>9} {r.version or '-':>8} "
+            f"{r.alias or '-':>11}  {'all pass' if not failed else 'FAILED: ' + ', '.join(failed)}"
+        )
+        for label in r.spec.labels:
+            m = r.metrics[label]
+            print(f"    {label:<16} F1 {m['f1']:.3f}  P {m['precision']:.3f}  R {m['recall']:.3f}  "
+                  f"AUC {m['roc_auc']:.3f}  ECE {m['ece']:.3f}  n={m['support']}")  # fmt: skip
+        for note in r.notes:
+            print(f"    note: {note}")
+    return 0
+
+
+def _run_evaluate(args: argparse.Namespace) -> int:
+    from screening.settings import Settings
+    from training.evaluate import evaluate
+
+    out = evaluate(
+        [Path(p) for p in args.data], model=args.model, model_uri=args.model_uri, settings=Settings()
+    )
+    text = json.dumps(out, indent=2, sort_keys=True, default=float)
+    if args.out:
+        Path(args.out).write_text(text + "\n", encoding="utf-8")
+    print(text)
+    return 0
+
+
+def register_train(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``screening train``."""
+    p = subparsers.add_parser("train", help="train, evaluate and register the screening models (MLflow)")
+    p.add_argument("--data", action="append", required=True, help="labelled JSONL (repeatable)")
+    p.add_argument("--model", choices=["background", "aha", "all"], default="all")
+    p.add_argument("--experiment", default="screening", help="MLflow experiment name")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--workers", type=int, default=2, help="parser processes for PDFs not yet parsed")
+    p.add_argument("--no-register", action="store_true", help="log the runs but register no model version")
+    p.set_defaults(func=_run_train)
+
+
+def register_evaluate(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``screening evaluate``."""
+    p = subparsers.add_parser("evaluate", help="evaluate the champions (or a model URI) on labelled data")
+    p.add_argument("--data", action="append", required=True, help="labelled JSONL (repeatable)")
+    p.add_argument("--model", choices=["background", "aha", "all"], default="all")
+    p.add_argument("--model-uri", help="e.g. models:/screening-aha/3 (default: the champion)")
+    p.add_argument("--out", help="also write the metrics JSON here")
+    p.set_defaults(func=_run_evaluate)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit("use the `screening` command")
