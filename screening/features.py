@@ -128,7 +128,14 @@ class ResumeFeatures:
 
 def redact(parsed: ParsedResume) -> RedactedText:
     """Replace every personal-data span of ``parsed.text`` with the neutral placeholder."""
-    spans = spans_of([p for p in parsed.pii if p.kind in REDACTED_KINDS])
+    spans: list[Span] = []
+    for span in spans_of([p for p in parsed.pii if p.kind in REDACTED_KINDS]):
+        # Spans separated by nothing but spaces or punctuation become one placeholder, so
+        # that a three-word name and a two-word name leave the same text.
+        if spans and not any(c.isalnum() for c in parsed.text[spans[-1].end : span.start]):
+            spans[-1] = Span(start=spans[-1].start, end=span.end)
+        else:
+            spans.append(span)
     out: list[str] = []
     pieces: list[tuple[int, int, int]] = []
     pos = 0

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import mlflow
 import pandas as pd
@@ -34,7 +33,7 @@ class BundleModel(PythonModel):
         self,
         context: PythonModelContext,  # noqa: ARG002 - MLflow's signature
         model_input: pd.DataFrame,
-        params: dict[str, Any] | None = None,  # noqa: ARG002
+        params: dict[str, str] | None = None,  # noqa: ARG002
     ) -> pd.DataFrame:
         inputs = [
             (str(t), [float(v) for v in s])

@@ -126,11 +126,16 @@ def _swap_variants(
         parsed = examples.parsed[i]
         base = parse_text(parsed.text, resources)
         originals.append(model_input(featurize(base, resources.gazetteer)))
-        names = [(s.start, s.end) for s in spans_of([p for p in parsed.pii if p.kind == "name"])]
+        # The name where it stands as a name (the header line, signatures), not inside an
+        # e-mail address or a URL, which are redacted whatever they hold.
+        contact = [p for p in parsed.pii if p.kind in ("email", "url")]
+        names = [
+            (s.start, s.end)
+            for s in spans_of([p for p in parsed.pii if p.kind == "name"])
+            if not any(c.start <= s.start < c.end for c in contact)
+        ]
         for identity in fairness.NAME_GROUPS:
-            swapped = fairness.swap_identity(parsed.text, names, identity)
-            header = f"{identity['name']}\n"
-            variant = parse_text(header + swapped, resources)
+            variant = parse_text(fairness.swap_identity(parsed.text, names, identity), resources)
             variants[identity["group"]].append(model_input(featurize(variant, resources.gazetteer)))
     return originals, variants
 

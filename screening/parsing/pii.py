@@ -64,9 +64,12 @@ _STREET = re.compile(
     r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Ln|Drive|Dr|"
     r"Way|Court|Ct|Place|Pl|Terrace|Crescent|Highway|Hwy|Parkway|Square|Sq)\b\.?(?:[^\n\t|]{0,60}\b\d{4,6}\b)?"
 )
+# A capitalised word in any alphabet ("María", "Ngũgĩ", "O'Neil"), an all-caps word, or a particle.
 _NAME_TOKEN = re.compile(
-    r"^[A-Z][a-zA-Z'’.-]*$|^[A-Z]{2,}$|^(?:bin|binti|van|von|de|da|del|der|la|le|al|el)$"
+    r"^(?=[^\W\d_])(?=\w*[^\W\d_])[^\W\d_][^\W\d]*(?:['’.-][^\W\d]+)*\.?$"
+    r"|^(?:bin|binti|van|von|de|da|del|der|la|le|al|el)$"
 )
+_PARTICLES = frozenset("bin binti van von de da del der la le al el".split())
 _CJK_ANY = re.compile(r"[\u4e00-\u9fff]")
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _NAME_LABEL = re.compile(r"(?:^|\s)(?:name|姓名)\s*[:：]\s*([^\n\t|,，]{2,40})", re.IGNORECASE)
@@ -98,7 +101,7 @@ def _find_name(lines: Sequence[TextLine], header_end: int, words: PositionWords)
             continue
         if any(t.lower().strip(".") in words.title_words for t in tokens):
             continue
-        if all(_NAME_TOKEN.match(t) for t in tokens):
+        if all(_NAME_TOKEN.match(t) and (t[0].isupper() or t in _PARTICLES) for t in tokens):
             return ln
     return None
 
@@ -128,8 +131,13 @@ def find_pii(
         found.append(("name", label.start(1), label.end(1)))
         name_tokens = [t for t in re.split(r"[\s,]+", label.group(1)) if len(t) >= 2]
     # Every other occurrence of a name token (in a signature, a URL, a repeated header).
+    # The whole name wherever it recurs (a footer "Nurul binti Rahman – 1"), then each of its words.
+    if name_tokens:
+        full = r"\s+".join(re.escape(t) for t in name_tokens)
+        for m in re.finditer(rf"(?<![\w]){full}(?![\w])", text, re.IGNORECASE):
+            found.append(("name", m.start(), m.end()))
     for token in name_tokens:
-        if token.lower() in ("bin", "binti", "van", "von", "de", "da", "del", "der", "la", "le", "al", "el"):
+        if token.lower() in _PARTICLES:
             continue
         pattern = re.escape(token) if _CJK_NAME.match(token) else rf"(?<![\w]){re.escape(token)}(?![\w])"
         for m in re.finditer(pattern, text, re.IGNORECASE):

@@ -1,0 +1,129 @@
+"""Training end to end against a real MLflow store: runs, registry versions, aliases, evaluate."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import mlflow
+import pytest
+
+from screening.registry import CHALLENGER, CHAMPION, load_model, model_uri
+from screening.settings import Settings
+from training.specs import load_specs
+from training.train import train
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("corpus")
+    command = ["generate-corpus", "--n", "240", "--seed", "4", "--out", str(out), "--workers", "2"]
+    subprocess.run(
+        [sys.executable, "-m", "screening.cli", *command], check=True, capture_output=True, timeout=300
+    )
+    return out / "index.jsonl"
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    uri = f"sqlite:///{tmp_path / 'mlflow.db'}"
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", uri)
+    yield uri
+    mlflow.set_tracking_uri(None)  # type: ignore[arg-type]
+
+
+def _quick(spec_name: str) -> list:  # type: ignore[type-arg]
+    # One grid point and two folds keep the test short; the spec files stay as they are.
+    specs = load_specs(spec_name)
+    return [
+        s.model_copy(update={"estimator": s.estimator.model_copy(update={"grid": {}, "cv_folds": 2})})
+        for s in specs
+    ]
+
+
+def test_training_registers_a_version_per_model_and_sets_an_alias(
+    corpus: Path, store: str, settings: Settings
+) -> None:
+    results = train(
+        _quick("all"), [corpus], settings=settings, experiment="test", seed=1, echo=lambda _: None
+    )
+    client = mlflow.MlflowClient(tracking_uri=store)
+    for result in results:
+        assert result.version == "1"
+        assert result.alias in (CHAMPION, CHALLENGER)
+        assert str(client.get_model_version_by_alias(result.spec.name, result.alias).version) == "1"
+        run = client.get_run(result.run_id)
+        assert run.data.tags["parser_version"]
+        assert run.data.tags["data_digest"]
+        assert "test.macro_f1" in run.data.metrics
+        assert "fairness.max_swap_change" in run.data.metrics
+        artifacts = {a.path for a in client.list_artifacts(result.run_id, "report")}
+        assert "report/model_card.md" in artifacts
+        assert any(a.startswith("report/calibration_") for a in artifacts)
+        assert any(a.startswith("report/top_features_") for a in artifacts)
+        version = client.get_model_version(result.spec.name, "1")
+        assert json.loads(version.tags["gates"]) == result.gates
+        # The alias follows the gates: a version that fails one is never the champion.
+        assert result.alias == (CHAMPION if all(result.gates.values()) else CHALLENGER)
+
+
+def test_a_second_run_is_promoted_only_if_it_beats_the_champion(
+    corpus: Path, store: str, settings: Settings
+) -> None:
+    first = train(
+        _quick("background"), [corpus], settings=settings, experiment="test", seed=1, echo=lambda _: None
+    )
+    second = train(
+        _quick("background"), [corpus], settings=settings, experiment="test", seed=1, echo=lambda _: None
+    )
+    assert second[0].version == "2"
+    # Same data, same seed: the same score, which does not *beat* the first version.
+    if first[0].alias == CHAMPION:
+        assert second[0].alias == CHALLENGER
+        assert (
+            mlflow.MlflowClient(tracking_uri=store)
+            .get_model_version_by_alias(first[0].spec.name, CHAMPION)
+            .version
+            == 1
+        )
+
+
+def test_registered_model_loads_by_alias_and_scores(corpus: Path, store: str, settings: Settings) -> None:
+    results = train(
+        _quick("aha"), [corpus], settings=settings, experiment="test", seed=2, echo=lambda _: None
+    )
+    loaded = load_model(model_uri(results[0].spec.name, results[0].alias or CHALLENGER))
+    assert loaded.version == results[0].version
+    assert set(loaded.bundle.labels) == {"adaptable", "high_potential", "ambitious"}
+
+
+def test_evaluate_command_prints_metrics_json(
+    corpus: Path, store: str, settings: Settings, tmp_path: Path
+) -> None:
+    results = train(
+        _quick("background"), [corpus], settings=settings, experiment="test", seed=3, echo=lambda _: None
+    )
+    uri = f"models:/{results[0].spec.name}/{results[0].version}"
+    out = tmp_path / "metrics.json"
+    command = ["evaluate", "--data", str(corpus), "--model-uri", uri, "--out", str(out)]
+    env = {**os.environ, "MLFLOW_TRACKING_URI": store}
+    run = subprocess.run(
+        [sys.executable, "-m", "screening.cli", *command],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env=env,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    body = json.loads(out.read_text())
+    assert body["scored"] == 240
+    model = body["models"]["screening-background"]
+    assert 0.0 <= model["macro_f1"] <= 1.0
+    assert set(model) >= {"tradfi", "web2", "web3", "macro_f1"}
