@@ -9,7 +9,7 @@ BENCH_LIMIT ?= 300
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install test test-fast lint format typecheck serve train bench bench-livecareer clean
+.PHONY: install test test-fast lint format typecheck serve train mlflow-ui bench bench-livecareer clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,11 +36,24 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Labelled data for `make train`: the generated corpus, plus any JSONL given in TRAIN_DATA
+# (e.g. TRAIN_DATA="../shared/datasets/livecareer/records.jsonl ../shared/datasets/written/records.jsonl").
+CORPUS ?= var/corpus
+CORPUS_N ?= 3000
+TRAIN_DATA ?=
+
 serve: install
+	$(BIN)/python -m training.bootstrap
 	$(BIN)/screening serve --host $(HOST) --port $(PORT)
 
-train: install
-	@echo "training arrives with the training package (issue 4)"; exit 1
+$(CORPUS)/index.jsonl: | $(STAMP)
+	$(BIN)/screening generate-corpus --n $(CORPUS_N) --seed 1 --out $(CORPUS) --workers 2
+
+train: install $(CORPUS)/index.jsonl
+	$(BIN)/screening train --data $(CORPUS)/index.jsonl $(foreach d,$(TRAIN_DATA),--data $(d))
+
+mlflow-ui: install
+	$(BIN)/mlflow ui --backend-store-uri sqlite:///$(CURDIR)/mlflow/mlflow.db --workers 1 --host 127.0.0.1 --port 5000
 
 bench: install
 	$(BIN)/python -m benchmarks.parse_speed $(BENCH_PDFS) --limit $(BENCH_LIMIT)

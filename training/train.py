@@ -236,11 +236,18 @@ def train_model(
             for group, v in variants.items()
         }
         swap = fairness.swap_invariance(base_p, swapped_p)
+        # Impact ratios over every résumé whose demographics are known (the generated corpus):
+        # selection rates need the larger groups; names never reach the model either way.
+        demo_rows = [i for i, e in enumerate(examples.extras) if e.get("demographics")]
+        demo_inputs = [examples.inputs[i] for i in demo_rows]
         ratios: dict[str, Any] = {}
-        for label, col in zip(spec.labels, range(len(spec.labels)), strict=True):
-            predicted = [bool(p >= bundle.thresholds[label]) for p in proba[:, col]]
+        for label in spec.labels:
+            if not demo_rows:
+                break
+            scores = bundle.heads[label].predict_proba(demo_inputs)[:, 1]
+            predicted = [bool(p >= bundle.thresholds[label]) for p in scores]
             for attribute in ("gender", "name_origin"):
-                groups = [(examples.extras[i].get("demographics") or {}).get(attribute) for i in test_rows]
+                groups = [(examples.extras[i].get("demographics") or {}).get(attribute) for i in demo_rows]
                 if any(groups):
                     ratios[f"{label}.{attribute}"] = fairness.impact_ratios(predicted, groups)
         min_ratio = min(
