@@ -236,30 +236,56 @@ def train_model(
             for group, v in variants.items()
         }
         swap = fairness.swap_invariance(base_p, swapped_p)
+        # Counterfactual panel: the same held-out résumés under every identity; selection rates
+        # per gender and per culture, so any gap is the model's doing, not the sample's.
+        panel: dict[str, Any] = {}
+        identities = {g["group"]: g for g in fairness.NAME_GROUPS}
+        for j, label in enumerate(spec.labels):
+            for attribute in ("gender", "culture"):
+                selected: list[bool] = []
+                groups_of: list[str] = []
+                for group, probs in swapped_p.items():
+                    selected.extend(bool(p >= bundle.thresholds[label]) for p in probs[:, j])
+                    groups_of.extend([str(identities[group][attribute])] * len(probs))
+                panel[f"{label}.{attribute}"] = fairness.impact_ratios(selected, groups_of)
+        panel_ratio = min(
+            (float(r["min_impact_ratio"]) for r in panel.values() if r.get("min_impact_ratio") is not None),
+            default=1.0,
+        )
         # Impact ratios over every résumé whose demographics are known (the generated corpus):
         # selection rates need the larger groups; names never reach the model either way.
         demo_rows = [i for i, e in enumerate(examples.extras) if e.get("demographics")]
         demo_inputs = [examples.inputs[i] for i in demo_rows]
         ratios: dict[str, Any] = {}
-        for label in spec.labels:
+        excess: dict[str, float] = {}
+        for label, col in zip(spec.labels, cols, strict=True):
             if not demo_rows:
                 break
             scores = bundle.heads[label].predict_proba(demo_inputs)[:, 1]
             predicted = [bool(p >= bundle.thresholds[label]) for p in scores]
+            truth = examples.y[demo_rows, col]
             for attribute in ("gender", "name_origin"):
                 groups = [(examples.extras[i].get("demographics") or {}).get(attribute) for i in demo_rows]
-                if any(groups):
-                    ratios[f"{label}.{attribute}"] = fairness.impact_ratios(predicted, groups)
+                if not any(groups):
+                    continue
+                key = f"{label}.{attribute}"
+                ratios[key] = fairness.impact_ratios(predicted, groups)
+                known_rows = [k for k, t in enumerate(truth) if not math.isnan(t)]
+                label_ratios = fairness.impact_ratios(
+                    [bool(truth[k]) for k in known_rows], [groups[k] for k in known_rows]
+                )
+                excess[key] = _excess_ratio(ratios[key], label_ratios)
         min_ratio = min(
             (r["min_impact_ratio"] for r in ratios.values() if r.get("min_impact_ratio") is not None),
             default=1.0,
         )
-        gated_ratio = min((_gated_ratio(r) for r in ratios.values()), default=1.0)
+        min_excess = min(excess.values(), default=1.0)
         mlflow.log_metrics(
             {
                 "fairness.max_swap_change": float(swap["max_change"]),
                 "fairness.min_impact_ratio": float(min_ratio),
-                "fairness.min_impact_ratio_significant": float(gated_ratio),
+                "fairness.min_impact_ratio_vs_labels": float(min_excess),
+                "fairness.min_impact_ratio_counterfactual": panel_ratio,
             }
         )
         macro_f1 = float(results["macro_f1"])
@@ -268,9 +294,18 @@ def train_model(
             "min_macro_f1": macro_f1 >= spec.gates.min_macro_f1,
             "max_ece": max_ece <= spec.gates.max_ece,
             "max_swap_change": float(swap["max_change"]) <= spec.gates.max_swap_change,
-            "min_impact_ratio": gated_ratio >= spec.gates.min_impact_ratio,
+            "min_impact_ratio": panel_ratio >= spec.gates.min_impact_ratio,
         }
-        mlflow.log_dict({"gates": gates, "swap": swap, "impact_ratios": ratios}, "fairness.json")
+        mlflow.log_dict(
+            {
+                "gates": gates,
+                "swap": swap,
+                "impact_ratios_counterfactual": panel,
+                "impact_ratios": ratios,
+                "impact_ratio_vs_labels": excess,
+            },
+            "fairness.json",
+        )
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp)
             for label, col in zip(spec.labels, range(len(spec.labels)), strict=True):
@@ -289,7 +324,11 @@ def train_model(
                 data_summary={"records": len(examples.ids), "train": len(train_rows), "test": len(test_rows),
                               "skipped": len(examples.skipped), "sources": [str(p) for p in paths]},
                 metrics=results, slices=slices,
-                fairness={"swap": swap, "impact_ratios": ratios, "gates": gates},
+                fairness={
+                    "swap": swap,
+                    "impact_ratios": {**{f"counterfactual {k}": v for k, v in panel.items()}, **ratios},
+                    "gates": gates,
+                },
                 thresholds=bundle.thresholds, limitations=_LIMITATIONS,
                 created=datetime.now(UTC).isoformat(timespec="seconds"),
             )  # fmt: skip
@@ -302,34 +341,27 @@ def train_model(
     return result
 
 
-def _gated_ratio(result: dict[str, Any], alpha: float = 0.05) -> float:
-    """The smallest impact ratio among groups whose selection rate differs *significantly*
-    (two-proportion z-test at ``alpha``) from the reference group's; 1.0 when none does.
+def _excess_ratio(predicted: dict[str, Any], labels: dict[str, Any]) -> float:
+    """The smallest, over groups, of the predicted impact ratio divided by the labels' own
+    impact ratio (both against the predicted reference group): how much *less* often the
+    model selects a group than its labels warrant. 1.0 means no disparity added by the model.
 
-    Identity in the generated corpus is drawn independently of every label, so with many
-    groups of a few hundred résumés the raw minimum ratio mostly measures which careers each
-    group happened to draw (the labels themselves show the same spread). Gating on the
-    significant differences keeps the four-fifths-style threshold meaningful; the raw
-    minimum is logged beside it (``fairness.min_impact_ratio``).
+    Identity in the generated corpus is drawn independently of every label, yet with many
+    groups of a few hundred résumés the labels themselves differ between groups by chance
+    (which careers each group drew), and so do the model's errors. Both corpus ratios are
+    logged for the audit; the gate uses the counterfactual panel (same résumés, every identity).
     """
-    from scipy.stats import norm  # type: ignore[import-untyped]
-
-    groups = result.get("groups", {})
-    ref_name = result.get("reference_group")
-    if ref_name is None or ref_name not in groups:
+    ref = predicted.get("reference_group")
+    pred_groups, label_groups = predicted.get("groups", {}), labels.get("groups", {})
+    if ref is None or ref not in label_groups or not label_groups[ref].get("rate"):
         return 1.0
-    ref = groups[ref_name]
     worst = 1.0
-    for name, g in groups.items():
-        if name == ref_name or g.get("small") or g.get("impact_ratio") is None:
+    for name, g in pred_groups.items():
+        lg = label_groups.get(name)
+        if g.get("small") or g.get("impact_ratio") is None or not lg or not lg.get("rate"):
             continue
-        n1, n2 = ref["n"], g["n"]
-        p1, p2 = ref["selected"] / n1, g["selected"] / n2
-        pooled = (ref["selected"] + g["selected"]) / (n1 + n2)
-        se = math.sqrt(max(pooled * (1 - pooled) * (1 / n1 + 1 / n2), 1e-12))
-        p_value = 2 * (1 - norm.cdf(abs(p1 - p2) / se))
-        if p_value < alpha:
-            worst = min(worst, float(g["impact_ratio"]))
+        label_ratio = lg["rate"] / label_groups[ref]["rate"]
+        worst = min(worst, float(g["impact_ratio"]) / label_ratio)
     return worst
 
 
