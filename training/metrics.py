@@ -131,7 +131,7 @@ def evaluate_labels(
 
     Returns ``{label: {metric: value}, ..., "macro_f1": float, "n": float}``. Unknown (NaN)
     cells of ``y`` are excluded from their label (``mask_unknown``) or counted as negatives.
-    ``macro_f1`` averages F1 over the labels with at least one known record (NaN if none).
+    ``macro_f1`` averages F1 over the labels with at least one positive record (NaN if none).
     ``thresholds`` maps label to threshold (missing: 0.5) or lists them in label order.
     """
     ym = _matrix(y, len(labels))
@@ -149,7 +149,7 @@ def evaluate_labels(
             yt, pt = np.where(known, col, 0.0), pm[:, j]
         m = label_metrics(yt, pt, _threshold_of(thresholds, labels, j))
         out[label] = m
-        if m["support"] > 0:
+        if m["positives"] > 0:  # F1 is undefined for a label with no positive record
             f1s.append(m["f1"])
     out[MACRO_F1] = float(np.mean(f1s)) if f1s else _NAN
     out["n"] = float(ym.shape[0])

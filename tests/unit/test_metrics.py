@@ -145,3 +145,13 @@ def test_calibration_curve_png(tmp_path: Path) -> None:
     out = plots.calibration_curve_png(y, p, "web3", str(tmp_path / "cal.png"))
     assert out == tmp_path / "cal.png"
     assert _is_small_png(out)
+
+
+def test_macro_f1_leaves_out_a_label_with_no_positive_record() -> None:
+    # LiveCareer has no Web3 résumé: an F1 of 0 there would say nothing about the model.
+    y = np.array([[1.0, 0.0], [0.0, 0.0], [1.0, 0.0]])
+    proba = np.array([[0.9, 0.6], [0.1, 0.2], [0.8, 0.1]])
+    out = metrics.evaluate_labels(y, proba, {"tradfi": 0.5, "web3": 0.5}, ["tradfi", "web3"])
+    assert out["tradfi"]["f1"] == 1.0
+    assert out["web3"]["f1"] == 0.0
+    assert out["macro_f1"] == 1.0
