@@ -140,6 +140,14 @@ def _swap_variants(
     return originals, variants
 
 
+def _short(value: object) -> str:
+    """A slice value: ``livecareer/records.jsonl`` for a data file (its folder tells sets apart)."""
+    if value is None or value == "":
+        return "unknown"
+    path = Path(str(value))
+    return f"{path.parent.name}/{path.name}" if path.suffix == ".jsonl" else str(value)
+
+
 def _log_dataset(examples: Examples, paths: Sequence[Path]) -> str:
     frame = pd.DataFrame(
         {"id": examples.ids, "source": [str(e.get("source_file", "")) for e in examples.extras]}
@@ -220,7 +228,7 @@ def train_model(
         results = metrics.evaluate_labels(y_test, proba, bundle.thresholds, spec.labels)
         slices: dict[str, Any] = {}
         for key in ("source_file", "lang", "layout"):
-            values = [f"{key}={Path(str(examples.extras[i].get(key) or 'unknown')).name}" for i in test_rows]
+            values = [f"{key}={_short(examples.extras[i].get(key))}" for i in test_rows]
             slices.update(metrics.slice_metrics(y_test, proba, bundle.thresholds, spec.labels, values))
         mlflow.log_metrics(metrics.flatten_for_logging(results, "test"))
         for name, values in slices.items():
