@@ -11,7 +11,7 @@ A labelled-résumé file is JSON lines, one object per résumé::
   the input when there is no ``pdf``, otherwise kept as the author's reference. At least one.
 - ``background``: a list of families (``tradfi``, ``web2``, ``web3``; ``[]`` = none of them).
   ``adaptable``, ``high_potential``, ``ambitious``: ``0`` or ``1``. ``null`` or a missing key
-  means *unknown*, which is not negative (the labelling guide in ``../shared/docs/``).
+  means *unknown*, which is not negative (see the labelling guide).
 - ``confidence`` (optional): the annotator's 1 (unsure) to 3 (clear) per label, keyed
   ``background`` (or one family) and the AHA names. Under *strict confidence* (the default)
   a 1 given at confidence < 2 is not a confident positive and counts as unknown; a 0 keeps
