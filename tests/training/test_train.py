@@ -127,3 +127,54 @@ def test_evaluate_command_prints_metrics_json(
     model = body["models"]["screening-background"]
     assert 0.0 <= model["macro_f1"] <= 1.0
     assert set(model) >= {"tradfi", "web2", "web3", "macro_f1"}
+
+
+@pytest.mark.mlflow_server
+def test_training_against_a_real_mlflow_server_process(
+    corpus: Path, settings: Settings, tmp_path: Path
+) -> None:
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "MLFLOW_SERVER_ENABLE_JOB_EXECUTION": "false"}
+    store = ["--backend-store-uri", f"sqlite:///{tmp_path / 'server.db'}"]
+    command = [*store, "--artifacts-destination", str(tmp_path / "artifacts"), "--workers", "1"]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mlflow", "server", *command, "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    uri = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"{uri}/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise
+                time.sleep(0.5)
+        os.environ["MLFLOW_TRACKING_URI"] = uri
+        try:
+            (result,) = train(
+                _quick("background"), [corpus], settings=settings, experiment="srv", echo=lambda _: None
+            )
+        finally:
+            del os.environ["MLFLOW_TRACKING_URI"]
+        client = mlflow.MlflowClient(tracking_uri=uri)
+        assert (
+            str(client.get_model_version_by_alias(result.spec.name, result.alias or CHALLENGER).version)
+            == "1"
+        )
+        assert "test.macro_f1" in client.get_run(result.run_id).data.metrics
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        mlflow.set_tracking_uri(None)  # type: ignore[arg-type]
