@@ -175,7 +175,7 @@ def train_model(
     seed: int,
     register: bool,
     swap_sample: int = 60,
-    echo: Callable[[str], None] = print,
+    echo: Callable[[str], None] = logger.info,
 ) -> ModelResult:
     """Train, evaluate, audit and (optionally) register and promote one model."""
     split = split_dataset(dataset, seed=seed)
@@ -433,15 +433,19 @@ def train(
     seed: int = 0,
     register: bool = True,
     workers: int = 2,
-    echo: Callable[[str], None] = print,
+    progress: bool = False,
+    echo: Callable[[str], None] = logger.info,
 ) -> list[ModelResult]:
-    """Train every spec on the same data, each in its own MLflow run."""
+    """Train every spec on the same data, each in its own MLflow run.
+
+    ``echo`` receives one progress line per step (the CLI prints them; the default logs them).
+    """
     configure()
     mlflow.set_experiment(experiment_id=ensure_experiment(experiment))
     echo(f"loading {len(data)} data file(s)…")
     dataset = load_records(data)
     labels = sorted({label for spec in specs for label in spec.labels})
-    examples = build_examples(dataset, settings=settings, labels=labels, workers=workers, progress=True)
+    examples = build_examples(dataset, settings=settings, labels=labels, workers=workers, progress=progress)
     echo(f"{len(examples.ids)} résumés ready ({len(examples.skipped)} skipped)")
     results = []
     for spec in specs:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 
@@ -22,6 +21,8 @@ def _run_train(args: argparse.Namespace) -> int:
         seed=args.seed,
         register=not args.no_register,
         workers=args.workers,
+        progress=True,
+        echo=print,
     )
     print()
     print(f"{'model':<22} {'macro-F1':>8} {'champion':>9} {'version':>8} {'alias':>11}  gates")
@@ -75,7 +76,3 @@ def register_evaluate(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
     p.add_argument("--model-uri", help="e.g. models:/screening-aha/3 (default: the champion)")
     p.add_argument("--out", help="also write the metrics JSON here")
     p.set_defaults(func=_run_evaluate)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit("use the `screening` command")

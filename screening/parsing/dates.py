@@ -87,8 +87,3 @@ def find_date_ranges(text: str, start: int = 0, end: int | None = None) -> list[
             last = None
         out.append(DateRange(first, last, m.start(), m.end()))
     return out
-
-
-def is_range(found: DateRange) -> bool:
-    """True when the match had an end (a date, or an open end such as Present)."""
-    return found.end_date is not None

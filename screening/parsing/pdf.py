@@ -21,7 +21,7 @@ from typing import Any, cast
 
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, LimitReachedError, PyPdfError
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, StreamObject
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
 from pypdf.generic._font import Font
 
 from screening.parsing.errors import ParseError
@@ -364,26 +364,11 @@ class _GraphicsState:
 
 
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
-_FALLBACK_FONT: Font | None = None
 
 
 def _fallback_font() -> Font:
-    global _FALLBACK_FONT  # noqa: PLW0603 - a lazily built constant
-    if _FALLBACK_FONT is None:
-        _FALLBACK_FONT = Font.from_font_resource(
-            DictionaryObject(
-                {
-                    _name("/Type"): _name("/Font"),
-                    _name("/Subtype"): _name("/Type1"),
-                    _name("/BaseFont"): _name("/Helvetica"),
-                }
-            )
-        )
-    return _FALLBACK_FONT
-
-
-def _name(value: str) -> Any:
-    return NameObject(value)
+    """Helvetica's metrics, for text shown before any font is selected or with a broken font."""
+    return Font.from_core_font_name("/Helvetica")
 
 
 _UNICODE_CMAP = re.compile(r"^/Uni(?:GB|CNS|JIS|KS)-(?:UCS2|UTF16)-[HV]$")

@@ -13,6 +13,20 @@ _VOCABULARY = [f"{a}{b}{c}" for a in "bcdfghjklm" for b in "aeiou" for c in "npr
 ]
 
 
+#: A short, readable résumé for tests that need one real PDF.
+RESUME_LINES = [
+    "Jane Doe",
+    "Experience",
+    "Senior Analyst, Example Bank, London, 2019 - 2021",
+    "Reconciled the general ledger across four business units every month",
+    "Led the migration of the treasury reporting to a new platform on time",
+    "Analyst, Example Insurance, Zurich, 2016 - 2019",
+    "Built credit risk dashboards used by the underwriting committee",
+    "Education",
+    "BSc Economics, Example University, 2012 - 2016",
+]
+
+
 def write_jsonl(path: Path, rows: Sequence[dict[str, Any] | str]) -> Path:
     """Write rows (objects, or raw strings written as they are) as JSON lines."""
     path.write_text(

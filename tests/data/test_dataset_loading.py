@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from screening.parsing.isolation import ParserPool
-from tests.data.helpers import write_jsonl
+from tests.data.helpers import RESUME_LINES, write_jsonl
 from tests.pdf_builders import one_column
 from training.dataset import LABELS, count_labels, load_records
 from training.text_source import ParsedPdfSource
@@ -142,17 +142,7 @@ def test_extra_keys_are_kept_and_written_back(tmp_path: Path) -> None:
 
 
 def test_pdf_records_are_read_by_the_parser_and_cached(tmp_path: Path, pool: ParserPool) -> None:
-    lines = [
-        "Jane Doe",
-        "Experience",
-        "Senior Analyst, Example Bank, London, 2019 - 2021",
-        "Reconciled the general ledger across four business units every month",
-        "Led the migration of the treasury reporting to a new platform on time",
-        "Analyst, Example Insurance, Zurich, 2016 - 2019",
-        "Built credit risk dashboards used by the underwriting committee",
-        "Education",
-        "BSc Economics, Example University, 2012 - 2016",
-    ]
+    lines = RESUME_LINES
     (tmp_path / "pdfs").mkdir()
     (tmp_path / "pdfs" / "one.pdf").write_bytes(one_column(lines))
     path = write_jsonl(

@@ -13,7 +13,7 @@ from screening.lexicons import load_gazetteer
 from screening.model import model_input
 from screening.parsing.isolation import ParserPool
 from screening.settings import Settings
-from tests.data.helpers import write_jsonl
+from tests.data.helpers import RESUME_LINES, write_jsonl
 from tests.pdf_builders import one_column
 from training.dataset import load_records
 from training.examples import build_examples
@@ -21,17 +21,7 @@ from training.text_source import ParsedPdfSource
 
 LABELS = ("tradfi", "web2", "web3", "adaptable", "high_potential", "ambitious")
 
-PDF_LINES = [
-    "Jane Doe",
-    "Experience",
-    "Senior Analyst, Example Bank, London, 2019 - 2021",
-    "Reconciled the general ledger across four business units every month",
-    "Led the migration of the treasury reporting to a new platform on time",
-    "Analyst, Example Insurance, Zurich, 2016 - 2019",
-    "Built credit risk dashboards used by the underwriting committee",
-    "Education",
-    "BSc Economics, Example University, 2012 - 2016",
-]
+PDF_LINES = RESUME_LINES
 
 TEXT_A = """Wei Zhang
 Experience
