@@ -175,6 +175,7 @@ def train_model(
     seed: int,
     register: bool,
     swap_sample: int = 60,
+    swap_cache: dict[tuple[int, ...], Any] | None = None,
     echo: Callable[[str], None] = logger.info,
 ) -> ModelResult:
     """Train, evaluate, audit and (optionally) register and promote one model."""
@@ -235,7 +236,15 @@ def train_model(
             mlflow.log_metrics(metrics.flatten_for_logging(values, f"slice.{name}"))
         # Fairness: identity swaps on held-out résumés; impact ratios across demographic groups.
         sample = test_rows[:swap_sample]
-        originals, variants = _swap_variants(examples, sample, settings)
+        # The identity-swapped inputs depend only on the résumés, not on the model: models
+        # trained on the same split share them (``swap_cache``) instead of re-parsing.
+        sample_key = tuple(sample)
+        if swap_cache is not None and sample_key in swap_cache:
+            originals, variants = swap_cache[sample_key]
+        else:
+            originals, variants = _swap_variants(examples, sample, settings)
+            if swap_cache is not None:
+                swap_cache[sample_key] = (originals, variants)
         base_p = np.column_stack(
             [bundle.heads[label].predict_proba(originals)[:, 1] for label in spec.labels]
         )
@@ -448,6 +457,7 @@ def train(
     examples = build_examples(dataset, settings=settings, labels=labels, workers=workers, progress=progress)
     echo(f"{len(examples.ids)} résumés ready ({len(examples.skipped)} skipped)")
     results = []
+    swap_cache: dict[tuple[int, ...], Any] = {}
     for spec in specs:
         echo(f"{spec.name}:")
         results.append(
@@ -459,6 +469,7 @@ def train(
                 settings=settings,
                 seed=seed,
                 register=register,
+                swap_cache=swap_cache,
                 echo=echo,
             )
         )
