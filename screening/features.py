@@ -43,20 +43,69 @@ REDACTED_KINDS = frozenset(
     }
 )
 
+# The phrase rules behind the named signals follow the labelling guide's items
+# (``labelling-guide.md``), in the idioms of English and Chinese résumés. Each counts matches.
 _NUMBER = re.compile(
     r"(?:[$€£¥]|US\$|HK\$|S\$|AED\s?)\s?\d|\d+(?:[.,]\d+)?\s?(?:%|x\b|k\b|m\b|bn\b|million|billion)"
+    r"|\bfrom\s+(?:[$€£¥]\s?)?\d[\d,.]*\s*\w*\s+(?:\w+\s+)?to\s+(?:over\s+|more than\s+)?(?:[$€£¥]\s?)?\d"
+    r"|\b(?:by|of)\s+\d+(?:[.,]\d+)?\s?(?:percent|per cent)\b",
+    re.IGNORECASE,
 )
-_FOUNDER = re.compile(r"\b(?:co-?founder|founder|founding|创始人|联合创始人)\b|创始人", re.IGNORECASE)
+_FOUNDER = re.compile(
+    r"\b(?:co-?founder|founder|founding|owner|sole proprietor(?:ship)?|self-employed)\b"
+    r"|创始人|联合创始人|创业",
+    re.IGNORECASE,
+)
 _DIGIT = re.compile(r"\d")
 _LEAD = re.compile(
-    r"\b(?:led|lead|managed|mentored|coached|supervised|headed)\b|带领|管理|负责", re.IGNORECASE
+    r"\b(?:led|lead|leading|managed|mentored|mentoring|mentor|coached|supervised|headed|directed|"
+    r"oversaw|trained \w+ (?:new )?(?:staff|employees|hires|members))\b|带领|管理|负责",
+    re.IGNORECASE,
 )
 _LAUNCH = re.compile(
-    r"\b(?:launched|founded|started|opened|built from scratch|created)\b|创办|推出|上线", re.IGNORECASE
+    r"\b(?:launched|launch of|founded|started|opened|built from scratch|created|established|initiated|"
+    r"pioneered|spearheaded|introduced|first-ever|from the ground up|from scratch|proposed|"
+    r"expanded into|rolled out)\b|创办|推出|上线|开拓|首创",
+    re.IGNORECASE,
 )
 _AWARD = re.compile(
-    r"\b(?:award|awarded|winner|won|1st|first place|finalist|scholarship|honou?rs|dean'?s list|top \d+%?)\b"
-    r"|获奖|一等奖",
+    r"\b(?:awards?|awarded|winner|won|1st|first place|finalist|scholarships?|fellowship|honou?rs?|"
+    r"honou?r society|cum laude|magna|summa|dean'?s list|medal|distinction|recogni[sz]ed (?:as|for)|"
+    r"of the (?:month|year|quarter)|president'?s club|top \d+%?)\b|获奖|一等奖|奖学金|荣誉|优秀员工",
+    re.IGNORECASE,
+)
+_PROMOTION = re.compile(
+    r"\b(?:promoted|promotion to|promotions|advanced to|elevated to|selected (?:for|to|as)|"
+    r"fast[- ]tracked|graduate programme|graduate program|leadership (?:program|programme)|"
+    r"management trainee)\b|晋升|升任|提拔|管培生",
+    re.IGNORECASE,
+)
+_OUTPERFORM = re.compile(
+    r"\b(?:ranked|ranking|top \d+|#\s?\d\b|number one|no\. ?\d\b|out of \d+|exceeded|surpassed|"
+    r"outperformed|beat (?:the )?(?:target|quota|goal))|排名第|名列前",
+    re.IGNORECASE,
+)
+_INTERNATIONAL = re.compile(
+    r"\b(?:international|internationally|global|globally|multinational|cross-cultural|overseas|abroad|"
+    r"worldwide|offshore|expatriate|relocated|emea|apac|latam|asia[- ]pacific|multi-country|"
+    r"\d+ countries|distributed teams?|remote teams?)\b|海外|跨国|国际|全球",
+    re.IGNORECASE,
+)
+_CHANGE = re.compile(
+    r"\b(?:merger|mergers|acquisition|acquisitions|reorgani[sz]ation|restructuring|migration|migrated|"
+    r"transition|transitioned|turnaround|integration|conversion|consolidation|new market|"
+    r"change management|transformation|crisis|pivot(?:ed)?)\b|并购|重组|迁移|转型",
+    re.IGNORECASE,
+)
+_CROSS_FUNCTIONAL = re.compile(
+    r"\b(?:cross[- ]functional|interdepartmental|cross[- ]department(?:al)?|multi-disciplinary|"
+    r"multidisciplinary|liaison|liaised|stakeholders?|bilingual|trilingual|multilingual|diverse industr\w+|"
+    r"various industr\w+|multiple industr\w+)\b|跨部门|协调",
+    re.IGNORECASE,
+)
+_PURSUING = re.compile(
+    r"\b(?:pursuing|working towards?|currently enrolled|in progress|expected|candidate|level [i123]+ "
+    r"(?:candidate|passed)|part-time (?:mba|master)|evening (?:mba|program))\b|在读|备考",
     re.IGNORECASE,
 )
 
@@ -70,6 +119,12 @@ SIGNAL_NAMES: tuple[str, ...] = (
     "leadership_statements",
     "launches",
     "awards",
+    "promotion_statements",
+    "outperformance",
+    "international_scope",
+    "change_delivery",
+    "cross_functional",
+    "pursuing_qualifications",
     "languages",
     *(f"certifications_{f}" for f in FAMILIES),
     *(f"skills_{f}" for f in FAMILIES),
@@ -231,8 +286,17 @@ def compute_signals(parsed: ParsedResume, gaz: Gazetteer) -> tuple[Signal, ...]:
         found = _count_matches(parsed, regex, bullets)
         signals.append(Signal(name, found.value, found.spans))
     whole = [Span(start=0, end=len(parsed.text))]
-    awards = _count_matches(parsed, _AWARD, whole)
-    signals.append(Signal("awards", awards.value, awards.spans))
+    for name, regex in (
+        ("awards", _AWARD),
+        ("promotion_statements", _PROMOTION),
+        ("outperformance", _OUTPERFORM),
+        ("international_scope", _INTERNATIONAL),
+        ("change_delivery", _CHANGE),
+        ("cross_functional", _CROSS_FUNCTIONAL),
+        ("pursuing_qualifications", _PURSUING),
+    ):
+        found = _count_matches(parsed, regex, whole)
+        signals.append(Signal(name, found.value, found.spans))
     signals.append(
         Signal(
             "languages",

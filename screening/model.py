@@ -148,11 +148,17 @@ def _sigmoid(z: FloatArray) -> FloatArray:
     return out
 
 
-def fit_platt(z: FloatArray, y: npt.NDArray[np.bool_], max_iter: int = 100) -> tuple[float, float]:
+def fit_platt(
+    z: FloatArray,
+    y: npt.NDArray[np.bool_],
+    max_iter: int = 100,
+    sample_weight: FloatArray | None = None,
+) -> tuple[float, float]:
     """Platt's sigmoid ``p = sigmoid(a * z + b)`` fitted to scores ``z`` and labels ``y``.
 
     Newton's method with backtracking on Platt's regularised targets (Lin, Lin & Weng 2007),
-    deterministic and without any optimiser tolerances to tune.
+    deterministic and without any optimiser tolerances to tune. ``sample_weight`` weighs
+    each example's term of the log-loss (default: all 1).
 
     Returns:
         ``(a, b)``.
@@ -160,18 +166,19 @@ def fit_platt(z: FloatArray, y: npt.NDArray[np.bool_], max_iter: int = 100) -> t
     n_pos = float(y.sum())
     n_neg = float(len(y) - n_pos)
     t = np.where(y, (n_pos + 1.0) / (n_pos + 2.0), 1.0 / (n_neg + 2.0))
+    sw = np.ones(len(z)) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
 
     def loss(a: float, b: float) -> float:
         f = a * z + b
         # -[t log p + (1 - t) log(1 - p)] with p = sigmoid(f), written stably.
-        return float(np.sum(np.logaddexp(0.0, f) - t * f))
+        return float(np.sum(sw * (np.logaddexp(0.0, f) - t * f)))
 
     a, b = 1.0, math.log((n_pos + 1.0) / (n_neg + 1.0))
     current = loss(a, b)
     for _ in range(max_iter):
         p = _sigmoid(a * z + b)
-        g = p - t
-        w = p * (1.0 - p) + 1e-12
+        g = sw * (p - t)
+        w = sw * p * (1.0 - p) + 1e-12
         grad = np.array([np.dot(g, z), g.sum()])
         hess = np.array([[np.dot(w * z, z), np.dot(w, z)], [np.dot(w, z), w.sum()]]) + 1e-12 * np.eye(2)
         step = np.linalg.solve(hess, grad)
@@ -268,12 +275,20 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
 
     # -- fitting --------------------------------------------------------------------------
 
-    def fit(self, X: Sequence[ModelInput], y: Sequence[Any] | npt.ArrayLike) -> ExplainableTextClassifier:  # noqa: N803
+    def fit(
+        self,
+        X: Sequence[ModelInput],  # noqa: N803
+        y: Sequence[Any] | npt.ArrayLike,
+        sample_weight: Sequence[float] | npt.ArrayLike | None = None,
+    ) -> ExplainableTextClassifier:
         """Fit the model and its calibration.
 
         Args:
             X: ``(model_text, signals)`` pairs.
             y: binary labels (two distinct values; the larger is the positive class).
+            sample_weight: optional positive weight per row, used by the logistic regression
+                (on top of ``class_weight``) and by the calibration; the vocabulary and the
+                scaling of the signals are unweighted.
 
         Returns:
             self.
@@ -282,10 +297,7 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
             ValueError: bad parameters, ragged or non-finite inputs, not exactly two
                 classes, or too few examples of a class to hold some out for calibration.
         """
-        if self.calibration != "sigmoid":
-            raise ValueError("calibration must be 'sigmoid' (isotonic would break exact explanations)")
-        if not 0.0 < self.calibration_fraction < 1.0:
-            raise ValueError("calibration_fraction must be in (0, 1)")
+        self._check_params()
         texts, signals = self._split_inputs(X, None)
         labels = np.asarray(y)
         if labels.ndim != 1 or len(labels) != len(texts):
@@ -293,19 +305,17 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         classes = np.unique(labels)
         if len(classes) != 2:
             raise ValueError(f"y must hold exactly two classes, got {len(classes)}")
-        names = tuple(self.signal_names) if self.signal_names is not None else SIGNAL_NAMES
-        if len(names) != signals.shape[1]:
-            raise ValueError(f"X has {signals.shape[1]} signals, expected {len(names)} ({names[:3]}…)")
         positive = labels == classes[1]
-        idx = np.arange(len(texts))
-        try:
-            fit_idx, cal_idx = train_test_split(
-                idx, test_size=self.calibration_fraction, stratify=positive, random_state=self.random_state
-            )
-        except ValueError as exc:
-            raise ValueError(f"too few examples of a class to hold out for calibration: {exc}") from exc
+        weights = self._check_weights(sample_weight, len(texts))
+        fit_idx, cal_idx = self._calibration_split(positive)
+        vectorizer = self.make_vectorizer().fit([texts[i] for i in fit_idx])
+        return self._fit_parts(
+            vectorizer, vectorizer.transform(texts), signals, classes, positive, weights, fit_idx, cal_idx
+        )
 
-        vectorizer = TfidfVectorizer(
+    def make_vectorizer(self) -> TfidfVectorizer:
+        """A new, unfitted tf-idf vectoriser with this estimator's text settings."""
+        return TfidfVectorizer(
             tokenizer=tokenize,
             token_pattern=None,
             lowercase=False,  # tokenize lower-cases each token, keeping offsets exact
@@ -315,7 +325,94 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
             sublinear_tf=True,
             dtype=np.float64,
         )
-        text_fit = vectorizer.fit_transform([texts[i] for i in fit_idx])
+
+    def fit_encoded(
+        self,
+        vectorizer: TfidfVectorizer,
+        text_matrix: sparse.csr_matrix,
+        signals: npt.ArrayLike,
+        y: Sequence[Any] | npt.ArrayLike,
+        sample_weight: Sequence[float] | npt.ArrayLike | None = None,
+    ) -> ExplainableTextClassifier:
+        """Fit on texts already encoded by a fitted vectoriser, instead of fitting one.
+
+        Training many heads and cross-validation folds on the same résumés encodes them once:
+        ``vectorizer`` (from :meth:`make_vectorizer`, fitted on texts without their labels)
+        and its ``text_matrix = vectorizer.transform(texts)``. The result is the same kind
+        of model as :meth:`fit` gives, except that the vocabulary and document frequencies
+        come from the texts the vectoriser was fitted on.
+
+        Args:
+            vectorizer: the fitted vectoriser; the model keeps it for scoring.
+            text_matrix: its transform of the texts, one row per example.
+            signals: the signal values, shape ``(n, n_signals)``.
+            y: binary labels, as for :meth:`fit`.
+            sample_weight: as for :meth:`fit`.
+
+        Raises:
+            ValueError: as :meth:`fit`, or the parts do not line up.
+        """
+        self._check_params()
+        matrix = sparse.csr_matrix(text_matrix)
+        values = np.asarray(signals, dtype=np.float64)
+        labels = np.asarray(y)
+        if values.ndim != 2 or not (matrix.shape[0] == len(values) == len(labels)):
+            raise ValueError("text_matrix, signals and y must have one row per example")
+        if matrix.shape[1] != len(vectorizer.vocabulary_):
+            raise ValueError("text_matrix does not come from this vectorizer")
+        if not np.isfinite(values).all():
+            raise ValueError("signal values must be finite")
+        classes = np.unique(labels)
+        if len(classes) != 2:
+            raise ValueError(f"y must hold exactly two classes, got {len(classes)}")
+        positive = labels == classes[1]
+        weights = self._check_weights(sample_weight, len(labels))
+        fit_idx, cal_idx = self._calibration_split(positive)
+        return self._fit_parts(vectorizer, matrix, values, classes, positive, weights, fit_idx, cal_idx)
+
+    def _check_params(self) -> None:
+        if self.calibration != "sigmoid":
+            raise ValueError("calibration must be 'sigmoid' (isotonic would break exact explanations)")
+        if not 0.0 < self.calibration_fraction < 1.0:
+            raise ValueError("calibration_fraction must be in (0, 1)")
+
+    @staticmethod
+    def _check_weights(sample_weight: Sequence[float] | npt.ArrayLike | None, n: int) -> FloatArray:
+        if sample_weight is None:
+            return np.ones(n)
+        weights = np.asarray(sample_weight, dtype=np.float64)
+        if weights.shape != (n,) or not np.isfinite(weights).all() or (weights <= 0).any():
+            raise ValueError("sample_weight must be one finite, positive weight per row of X")
+        return weights
+
+    def _calibration_split(
+        self, positive: npt.NDArray[np.bool_]
+    ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+        try:
+            fit_idx, cal_idx = train_test_split(
+                np.arange(len(positive)),
+                test_size=self.calibration_fraction,
+                stratify=positive,
+                random_state=self.random_state,
+            )
+        except ValueError as exc:
+            raise ValueError(f"too few examples of a class to hold out for calibration: {exc}") from exc
+        return fit_idx, cal_idx
+
+    def _fit_parts(
+        self,
+        vectorizer: TfidfVectorizer,
+        text_matrix: sparse.csr_matrix,
+        signals: FloatArray,
+        classes: npt.NDArray[Any],
+        positive: npt.NDArray[np.bool_],
+        weights: FloatArray,
+        fit_idx: npt.NDArray[np.intp],
+        cal_idx: npt.NDArray[np.intp],
+    ) -> ExplainableTextClassifier:
+        names = tuple(self.signal_names) if self.signal_names is not None else SIGNAL_NAMES
+        if len(names) != signals.shape[1]:
+            raise ValueError(f"X has {signals.shape[1]} signals, expected {len(names)} ({names[:3]}…)")
         scaler = StandardScaler()
         sig_fit = scaler.fit_transform(signals[fit_idx])
         classifier = LogisticRegression(
@@ -325,8 +422,11 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
             max_iter=2000,
             random_state=self.random_state,
         )
-        classifier.fit(sparse.hstack([text_fit, sparse.csr_matrix(sig_fit)], format="csr"), positive[fit_idx])
-
+        classifier.fit(
+            sparse.hstack([text_matrix[fit_idx], sparse.csr_matrix(sig_fit)], format="csr"),
+            positive[fit_idx],
+            sample_weight=weights[fit_idx],
+        )
         self.classes_ = classes
         self.vectorizer_ = vectorizer
         self.scaler_ = scaler
@@ -336,8 +436,15 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         self.n_signals_ = signals.shape[1]
         self.signal_names_ = names
         self.feature_names_out_ = _feature_names(vectorizer.get_feature_names_out(), names)
-        z_cal = self._raw_scores([texts[i] for i in cal_idx], signals[cal_idx])
-        a, b = fit_platt(z_cal, positive[cal_idx])
+        n_text = text_matrix.shape[1]
+        z_cal = (
+            text_matrix[cal_idx] @ self.coef_[:n_text]
+            + self._standardise(signals[cal_idx]) @ self.coef_[n_text:]
+            + self.intercept_
+        )
+        a, b = fit_platt(
+            np.asarray(z_cal, dtype=np.float64), positive[cal_idx], sample_weight=weights[cal_idx]
+        )
         self.calibration_ = (a, b)
         self.threshold_ = 0.5
         return self
@@ -362,6 +469,20 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         standard = self._standardise(signals)
         z: FloatArray = tfidf @ self.coef_[:n_text] + standard @ self.coef_[n_text:] + self.intercept_
         return z
+
+    def predict_proba_encoded(self, text_matrix: sparse.csr_matrix, signals: npt.ArrayLike) -> FloatArray:
+        """Positive-class probabilities of rows encoded by this model's vectoriser (as given
+        to :meth:`fit_encoded`); one value per row."""
+        check_is_fitted(self, "calibration_")
+        a, b = self.calibration_
+        n_text = len(self.vectorizer_.vocabulary_)
+        values = np.asarray(signals, dtype=np.float64)
+        z = (
+            text_matrix @ self.coef_[:n_text]
+            + self._standardise(values) @ self.coef_[n_text:]
+            + self.intercept_
+        )
+        return _sigmoid(a * np.asarray(z, dtype=np.float64) + b)
 
     def _standardise(self, signals: FloatArray) -> FloatArray:
         # What StandardScaler.transform computes, without its per-call validation (a third

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,7 +48,8 @@ class Examples:
         y: labels, shape ``(len(ids), len(labels))``: 1.0, 0.0, or ``nan`` for unknown (the
             training labels, strict confidence applied as the dataset was loaded).
         labels: the label names, the columns of ``y``.
-        extras: per id: ``id``, ``source_file``, ``pdf`` (or ``None``), ``lang`` (the record's,
+        extras: per id: ``id``, ``source_file``, ``origin`` (``generated`` for the corpus
+            generator's records, else ``real``), ``pdf`` (or ``None``), ``lang`` (the record's,
             else the parser's), and ``layout``, ``demographics``, ``category`` when the record
             has them.
         parsed: the parsed résumé per id (evidence, name-swap tests).
@@ -92,6 +94,8 @@ def _extras(record: LabelledResume, parsed: ParsedResume) -> dict[str, Any]:
         if key in record.extras:
             out[key] = record.extras[key]
     out.setdefault("lang", parsed.lang)
+    # Generated or real: the slice the reference figures are reported on.
+    out["origin"] = "generated" if record.extras.get("source") == "generated" else "real"
     return out
 
 
@@ -102,6 +106,38 @@ def _progress(items: Iterable[_T], enabled: bool, total: int, desc: str) -> Iter
         yield from cast(Iterable[_T], tqdm(items, total=total, desc=desc, leave=False))
     else:
         yield from items
+
+
+#: Below this many texts, parsing in the calling process beats starting workers.
+_PARALLEL_TEXTS = 400
+_worker_settings: Settings | None = None
+
+
+def _init_text_worker(settings: Settings) -> None:
+    global _worker_settings  # noqa: PLW0603 - one per worker process
+    _worker_settings = settings
+
+
+def _parse_text_job(job: tuple[str, str]) -> ParsedResume:
+    assert _worker_settings is not None
+    resources = load_resources(_worker_settings.data_dir, _worker_settings.spacy_model)
+    return parse_text(job[0], resources, file=job[1])
+
+
+def _parse_texts(jobs: Sequence[tuple[str, str]], settings: Settings, workers: int) -> Iterator[ParsedResume]:
+    """Parse ``(text, file label)`` jobs in order: in ``workers`` processes when there are many.
+
+    Text is not untrusted input the way a PDF is, so no isolation is needed, only speed.
+    """
+    if workers <= 1 or len(jobs) < _PARALLEL_TEXTS:
+        if jobs:
+            resources = load_resources(settings.data_dir, settings.spacy_model)
+            for text, file in jobs:
+                yield parse_text(text, resources, file=file)
+        return
+    context = multiprocessing.get_context("spawn")  # no fork of a process holding threads
+    with context.Pool(workers, initializer=_init_text_worker, initargs=(settings,)) as pool:
+        yield from pool.imap(_parse_text_job, jobs, chunksize=32)
 
 
 def _skip_reason(got: ParsedResume | PdfText) -> str | None:
@@ -152,14 +188,13 @@ def build_examples(
         paths: list[Path] = [r.pdf_path for r in pdf_records if r.pdf_path is not None]
         got.update(zip((r.id for r in pdf_records), pdf_source.read_parsed(paths), strict=True))
     text_records = [r for r in records if r.pdf_path is None]
-    if text_records:
-        resources = load_resources(settings.data_dir, settings.spacy_model)
-        for r in _progress(text_records, progress, len(text_records), "parsing texts"):
-            got[r.id] = (
-                parse_text(r.text, resources, file=f"{r.source_file.name}:{r.line}")
-                if r.text is not None
-                else PdfText(None, None, "no_input", "neither pdf nor text")
-            )
+    for r in text_records:
+        if r.text is None:
+            got[r.id] = PdfText(None, None, "no_input", "neither pdf nor text")
+    jobs = [(r.text, f"{r.source_file.name}:{r.line}") for r in text_records if r.text is not None]
+    parsed_texts = _parse_texts(jobs, settings, workers)
+    done = _progress(parsed_texts, progress, len(jobs), "parsing texts")
+    got.update(zip((r.id for r in text_records if r.text is not None), done, strict=True))
 
     gazetteer = load_gazetteer(settings.data_dir)
     out = Examples(labels=tuple(labels))

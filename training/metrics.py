@@ -178,28 +178,41 @@ def slice_metrics(
     }
 
 
-def choose_threshold(y_true: ArrayLike, proba: ArrayLike) -> float:
+def choose_threshold(y_true: ArrayLike, proba: ArrayLike, sample_weight: ArrayLike | None = None) -> float:
     """The threshold maximising F1 of ``proba >= t`` on held-out data.
 
     Candidates are the distinct probabilities and 0.5 itself; among candidates with the same
     F1 (to 1e-12) the one closest to 0.5 wins, so 0.5 is kept whenever it is optimal. NaN
     labels are ignored; with fewer than :data:`MIN_POSITIVES_FOR_THRESHOLD` positives, 0.5.
+    With ``sample_weight``, F1 counts weighted examples (the weights training used).
     """
     y = _as_1d(y_true)
     p = _as_1d(proba)
+    w = np.ones(len(y)) if sample_weight is None else _as_1d(sample_weight)
     keep = ~np.isnan(y)
-    y, p = y[keep], p[keep]
+    y, p, w = y[keep], p[keep], w[keep]
     truth = y == 1
-    n_pos = int(truth.sum())
-    if n_pos < MIN_POSITIVES_FOR_THRESHOLD:
+    if int(truth.sum()) < MIN_POSITIVES_FOR_THRESHOLD:
         return 0.5
-    best_t, best_f1 = 0.5, -1.0
-    for t in sorted({*p.tolist(), 0.5}, key=lambda c: (abs(c - 0.5), c)):
-        pred = p >= t
-        tp = int((pred & truth).sum())
-        f1 = 2 * tp / (int(pred.sum()) + n_pos)
-        if f1 > best_f1 + 1e-12:
-            best_t, best_f1 = float(t), f1
+    # Sweep every candidate at once: sorted by probability, the examples at or above a
+    # threshold are a prefix, so true positives and predicted positives are cumulative sums.
+    order = np.argsort(-p, kind="stable")
+    ps, ws, ts = p[order], w[order], truth[order]
+    tp = np.cumsum(ws * ts)
+    predicted = np.cumsum(ws)
+    positives = float((w * truth).sum())
+    # The last index of each distinct probability: thresholds at that value select the prefix.
+    last = np.r_[np.nonzero(np.diff(ps))[0], len(ps) - 1]
+    f1 = 2 * tp[last] / (predicted[last] + positives)
+    candidates = ps[last]
+    at_half = p >= 0.5
+    f1_half = 2 * float((w * truth)[at_half].sum()) / (float(w[at_half].sum()) + positives)
+    best_t, best_f1 = 0.5, f1_half
+    for t, f in sorted(
+        zip(candidates.tolist(), f1.tolist(), strict=True), key=lambda c: (abs(c[0] - 0.5), c[0])
+    ):
+        if f > best_f1 + 1e-12:
+            best_t, best_f1 = float(t), f
     return best_t
 
 

@@ -51,6 +51,9 @@ class ModelSpec(_Spec):
     features: Features = Features()
     estimator: EstimatorSpec
     threshold: Literal["f1", "0.5"] = "f1"
+    #: ``balanced``: every data file given to ``--data`` carries the same total weight in
+    #: fitting, calibration and the threshold (each record ``n / (files * records in file)``).
+    source_weighting: Literal["none", "balanced"] = "none"
     gates: Gates = Gates()
     compare_on: Literal["macro_f1"] = "macro_f1"
 

@@ -29,13 +29,16 @@ def configure(store: Path = DEFAULT_STORE) -> str:
 
 
 def ensure_experiment(name: str, store: Path = DEFAULT_STORE) -> str:
-    """The experiment's id, creating it with artifacts under ``<store>/artifacts`` for a local store."""
+    """The experiment's id, creating it with artifacts under ``artifacts/`` beside a SQLite store."""
     found = mlflow.get_experiment_by_name(name)
     if found is not None:
         return str(found.experiment_id)
     location = None
-    if tracking_uri(store).startswith("sqlite:///"):
-        location = (store / "artifacts" / name).resolve().as_uri()
+    uri = tracking_uri(store)
+    if uri.startswith("sqlite:///"):
+        # Artifacts beside the database file, wherever it is (MLFLOW_TRACKING_URI included).
+        db = Path(uri.removeprefix("sqlite:///"))
+        location = (db.parent / "artifacts" / name).resolve().as_uri()
     return str(mlflow.create_experiment(name, artifact_location=location))
 
 

@@ -71,40 +71,87 @@ class ModelResult:
     notes: list[str] = field(default_factory=list)
 
 
-def _known(y: np.ndarray, col: int, rows: Sequence[int]) -> list[int]:
-    return [i for i in rows if not math.isnan(y[i, col])]
+@dataclass(frozen=True)
+class Encoded:
+    """The training résumés encoded once for every head and fold of a spec.
+
+    ``rows`` are example indices; ``text`` is the shared vectoriser's tf-idf matrix of their
+    texts (fitted on those texts alone, without labels) and ``signals`` their signal values,
+    both in ``rows`` order; ``weights`` the per-row sample weight of the spec's weighting.
+    """
+
+    rows: list[int]
+    vectorizer: Any
+    text: Any
+    signals: np.ndarray
+    weights: np.ndarray
+
+
+def source_weights(sources: Sequence[str], weighting: str) -> np.ndarray:
+    """Per-row sample weights: all 1 for ``none``; for ``balanced``, each data source carries
+    the same total weight (a small real set is not drowned by a large generated one), scaled
+    to a mean of 1."""
+    n = len(sources)
+    if weighting == "none" or n == 0:
+        return np.ones(n)
+    counts: dict[str, int] = {}
+    for s in sources:
+        counts[s] = counts.get(s, 0) + 1
+    w = np.array([n / (len(counts) * counts[s]) for s in sources], dtype=np.float64)
+    out: np.ndarray = w / w.mean()
+    return out
+
+
+def encode(
+    base: ExplainableTextClassifier, examples: Examples, rows: Sequence[int], weighting: str
+) -> Encoded:
+    """Fit the shared vectoriser on the texts of ``rows`` and encode them (see :class:`Encoded`)."""
+    texts = [examples.inputs[i][0] for i in rows]
+    vectorizer = base.make_vectorizer()
+    matrix = vectorizer.fit_transform(texts).tocsr()
+    signals = np.asarray([examples.inputs[i][1] for i in rows], dtype=np.float64)
+    sources = [str(examples.extras[i].get("source_file", "")) for i in rows]
+    return Encoded(list(rows), vectorizer, matrix, signals, source_weights(sources, weighting))
 
 
 def _fit_head(
-    spec: ModelSpec, label: str, inputs: Sequence[ModelInput], y: np.ndarray, seed: int
+    spec: ModelSpec, label: str, enc: Encoded, keep: np.ndarray, y: np.ndarray, seed: int
 ) -> HeadResult:
-    """Grid search with stratified CV (log-loss), then a final fit; threshold from out-of-fold F1."""
+    """Grid search with stratified CV (log-loss), then a final fit; threshold from out-of-fold F1.
+
+    ``keep`` selects the rows of ``enc`` labelled for this head and ``y`` holds their labels.
+    The heads and folds share ``enc``'s encoding: the vocabulary and document frequencies
+    come from every training résumé's text (never a label, never a test résumé).
+    """
     base = ExplainableTextClassifier(**spec.estimator_params(), random_state=seed)
     grid = spec.estimator.grid or {}
     keys = sorted(grid)
     combos: list[dict[str, Any]] = [{}]
     for key in keys:
         combos = [{**c, key: v} for c in combos for v in grid[key]]
-    folds = StratifiedKFold(n_splits=spec.estimator.cv_folds, shuffle=True, random_state=seed)
+    text, signals, weights = enc.text[keep], enc.signals[keep], enc.weights[keep]
+    folds = list(
+        StratifiedKFold(n_splits=spec.estimator.cv_folds, shuffle=True, random_state=seed).split(text, y)
+    )
     best: tuple[float, dict[str, Any], np.ndarray] | None = None
-    rows = list(inputs)
     for params in combos:
-        oof = np.zeros(len(rows))
-        losses = []
-        for tr, va in folds.split(np.zeros(len(y)), y):
+        oof = np.zeros(len(y))
+        loss = 0.0
+        for tr, va in folds:
             est = clone(base).set_params(**params)
-            est.fit([rows[i] for i in tr], y[tr])
-            p = est.predict_proba([rows[i] for i in va])[:, 1]
+            est.fit_encoded(enc.vectorizer, text[tr], signals[tr], y[tr], sample_weight=weights[tr])
+            p = est.predict_proba_encoded(text[va], signals[va])
             oof[va] = p
             p = np.clip(p, 1e-6, 1 - 1e-6)
-            losses.append(float(-np.mean(y[va] * np.log(p) + (1 - y[va]) * np.log(1 - p))))
-        score = float(np.mean(losses))
+            loss += float(-np.sum(weights[va] * (y[va] * np.log(p) + (1 - y[va]) * np.log(1 - p))))
+        score = loss / float(weights.sum())
         if best is None or score < best[0]:
             best = (score, params, oof)
     assert best is not None
     score, params, oof = best
-    threshold = metrics.choose_threshold(y, oof) if spec.threshold == "f1" else 0.5
-    model = clone(base).set_params(**params).fit(rows, y)
+    threshold = metrics.choose_threshold(y, oof, weights) if spec.threshold == "f1" else 0.5
+    model = clone(base).set_params(**params)
+    model.fit_encoded(enc.vectorizer, text, signals, y, sample_weight=weights)
     model.set_threshold(threshold)
     return HeadResult(label, model, params, threshold, score)
 
@@ -176,6 +223,7 @@ def train_model(
     register: bool,
     swap_sample: int = 60,
     swap_cache: dict[tuple[int, ...], Any] | None = None,
+    encode_cache: dict[tuple[Any, ...], Encoded] | None = None,
     echo: Callable[[str], None] = logger.info,
 ) -> ModelResult:
     """Train, evaluate, audit and (optionally) register and promote one model."""
@@ -202,14 +250,27 @@ def train_model(
             }
         )
         heads: dict[str, HeadResult] = {}
+        started = time.perf_counter()
+        labelled = [i for i in train_rows if any(not math.isnan(examples.y[i, c]) for c in cols)]
+        base = ExplainableTextClassifier(**spec.estimator_params(), random_state=seed)
+        # Specs with the same text settings, rows and weighting share one encoding.
+        enc_key = (tuple(labelled), repr(base.make_vectorizer().get_params()), spec.source_weighting)
+        if encode_cache is not None and enc_key in encode_cache:
+            enc = encode_cache[enc_key]
+        else:
+            enc = encode(base, examples, labelled, spec.source_weighting)
+            if encode_cache is not None:
+                encode_cache[enc_key] = enc
+        echo(f"  encoded {len(labelled)} training résumés ({time.perf_counter() - started:5.1f} s, "
+             f"{enc.text.shape[1]} n-grams)")  # fmt: skip
         for label, col in zip(spec.labels, cols, strict=True):
-            rows = _known(examples.y, col, train_rows)
-            y = examples.y[rows, col].astype(int)
+            keep = ~np.isnan(examples.y[enc.rows, col])
+            y = examples.y[enc.rows, col][keep].astype(int)
             if len(set(y.tolist())) < 2:
                 raise ValueError(f"{spec.name}: label {label!r} has one class only in the training data")
             started = time.perf_counter()
-            heads[label] = _fit_head(spec, label, [examples.inputs[i] for i in rows], y, seed)
-            echo(f"  {label:<15} fit on {len(rows):>5} ({time.perf_counter() - started:5.1f} s), "
+            heads[label] = _fit_head(spec, label, enc, keep, y, seed)
+            echo(f"  {label:<15} fit on {len(y):>5} ({time.perf_counter() - started:5.1f} s), "
                  f"C={heads[label].params.get('C')}, threshold={heads[label].threshold:.2f}")  # fmt: skip
             mlflow.log_params({f"{label}.{k}": v for k, v in heads[label].params.items()})
             mlflow.log_metric(f"cv.{label}.log_loss", heads[label].cv_score)
@@ -228,7 +289,7 @@ def train_model(
         )
         results = metrics.evaluate_labels(y_test, proba, bundle.thresholds, spec.labels)
         slices: dict[str, Any] = {}
-        for key in ("source_file", "lang", "layout"):
+        for key in ("origin", "source_file", "lang", "layout"):
             values = [f"{key}={_short(examples.extras[i].get(key))}" for i in test_rows]
             slices.update(metrics.slice_metrics(y_test, proba, bundle.thresholds, spec.labels, values))
         mlflow.log_metrics(metrics.flatten_for_logging(results, "test"))
@@ -458,6 +519,7 @@ def train(
     echo(f"{len(examples.ids)} résumés ready ({len(examples.skipped)} skipped)")
     results = []
     swap_cache: dict[tuple[int, ...], Any] = {}
+    encode_cache: dict[tuple[Any, ...], Encoded] = {}
     for spec in specs:
         echo(f"{spec.name}:")
         results.append(
@@ -470,6 +532,7 @@ def train(
                 seed=seed,
                 register=register,
                 swap_cache=swap_cache,
+                encode_cache=encode_cache,
                 echo=echo,
             )
         )

@@ -108,6 +108,7 @@ def test_examples_are_aligned_with_unknown_labels_as_nan(
     assert ex.extras[1] == {
         "id": "p1",
         "source_file": str(data.resolve()),
+        "origin": "real",  # not written by the corpus generator
         "pdf": "pdfs/good.pdf",
         "lang": "en",
         "layout": "one_column",

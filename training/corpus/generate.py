@@ -1,4 +1,4 @@
-"""The labelled corpus: one rendered résumé and its index record per (seed, index).
+"""The labelled corpus: one rendered résumé (PDF or plain text) and its index record per (seed, index).
 
 Each résumé draws from independent random streams, seeded by name, so that one part can be
 held fixed while another changes:
@@ -7,7 +7,7 @@ held fixed while another changes:
 - ``identity``: name, gender, naming tradition, nationality, contact details;
 - ``lang``: English or Chinese;
 - ``surface``: wording, names of employers and places, distractors;
-- ``render``: layout details and fonts;
+- ``render``: layout details and fonts (or, as plain text, headings, date format and separators);
 - ``noise``: which labels are flipped (recorded in the record's ``noise``).
 """
 
@@ -21,6 +21,7 @@ from training.corpus.career import Career, sample_career
 from training.corpus.catalogue import FAMILIES
 from training.corpus.identity import Identity, sample_identity
 from training.corpus.labels import AHA_LABELS, Labels, label_resume
+from training.corpus.plain import resume_text
 from training.corpus.render import LAYOUTS, render_resume
 from training.corpus.resume import Lang
 from training.corpus.wording import Worded, word_career
@@ -140,3 +141,29 @@ def generate_example(
     out = record(draft, rid, values, flipped)
     out.update(layout=rendered.layout, lang=draft.lang, font=rendered.font, truth=rendered.truth)
     return out, rendered.pdf
+
+
+def generate_text_example(
+    seed: int, index: int, *, noise: float = DEFAULT_NOISE, zh_share: float = DEFAULT_ZH_SHARE
+) -> dict[str, Any]:
+    """Generate and label one résumé as plain text (see :mod:`training.corpus.plain`), without a PDF.
+
+    The résumé, labels, evidence, noise and demographics are those of :func:`generate_example`
+    for the same arguments; only the presentation differs.
+
+    Args:
+        seed: the corpus seed.
+        index: the résumé's position in the corpus.
+        noise: the rate at which each label is flipped.
+        zh_share: probability of a Chinese résumé.
+
+    Returns:
+        The index record, with ``"pdf": None``, the résumé in ``"text"`` and ``"layout": "text"``;
+        the same arguments always give the same record.
+    """
+    draft = draft_example(seed, index, zh_share=zh_share)
+    values, flipped = noisy_labels(draft.labels, stream(seed, index, "noise"), noise)
+    out = record(draft, example_id(seed, index), values, flipped)
+    text = resume_text(draft.worded.resume, stream(seed, index, "render"))
+    out.update(pdf=None, text=text, layout="text", lang=draft.lang)
+    return out

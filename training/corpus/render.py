@@ -25,9 +25,24 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from screening.parsing.model import SECTION_NAMES
-from training.corpus.resume import Education, Position, Resume
+from training.corpus.resume import Education, Lang, Position, Resume
 
-__all__ = ["LAYOUTS", "SECTION_NAMES", "RenderedResume", "render_resume"]
+__all__ = [
+    "LANGUAGE_FORMATS",
+    "LAYOUTS",
+    "SECTION_NAMES",
+    "DateStyle",
+    "RenderedResume",
+    "choose_date_style",
+    "choose_headings",
+    "contact_items",
+    "degree_text",
+    "format_date",
+    "format_range",
+    "languages_text",
+    "render_resume",
+    "skills_separator",
+]
 
 LAYOUTS = ("one_column", "two_column", "table", "compact")
 MAX_PAGES = 3
@@ -90,6 +105,8 @@ _PATTERNS_EN = (
     "employer_dash",
 )
 _PATTERNS_ZH = ("pipes", "stacked", "employer_stacked", "spaced", "employer_dash")
+#: How a language and its level are joined in English: ``English (native)``, ``– native``, ``: native``.
+LANGUAGE_FORMATS = ("paren", "dash", "colon")
 _ACCENTS = (
     (0.12, 0.23, 0.37),
     (0.06, 0.43, 0.43),
@@ -247,6 +264,112 @@ def _w(text: str, ts: _TS) -> float:
     return _width(text, ts.font, ts.size)
 
 
+# ----------------------------------------------------------------------------------------- wording
+
+
+def choose_headings(rng: random.Random, lang: Lang) -> dict[str, str]:
+    """Pick the printed heading of every section (see :data:`SECTION_NAMES`) for one résumé.
+
+    A spelling from the language's pool for each section, then (English only) sometimes all in
+    capitals, and sometimes every heading followed by a colon. Shared by the PDF renderer and
+    :mod:`training.corpus.plain`, so both print the same headings.
+    """
+    zh = lang == "zh"
+    pool = _HEADINGS_ZH if zh else _HEADINGS_EN
+    headings = {name: rng.choice(options) for name, options in pool.items()}
+    upper = not zh and rng.random() < 0.45
+    colon = rng.random() < 0.2
+    for name, spelling in headings.items():
+        text = spelling.upper() if upper else spelling
+        headings[name] = text + ("：" if zh else ":") if colon else text
+    return headings
+
+
+@dataclass(frozen=True, slots=True)
+class DateStyle:
+    """How one résumé prints dates: a format name, the range separator and the word for "present"."""
+
+    fmt: str
+    sep: str
+    present: str
+
+
+def choose_date_style(rng: random.Random, lang: Lang) -> DateStyle:
+    """Pick the date format, range separator and "present" of one résumé in ``lang``."""
+    if lang == "zh":
+        fmt = rng.choice(_DATE_FORMATS_ZH)
+        sep = rng.choice((" – ", " - ", " 至 ", "～", " — "))
+        present = rng.choice(("至今", "至今", "今", "现在"))
+    else:
+        fmt = rng.choice(_DATE_FORMATS_EN)
+        sep = rng.choice((" – ", " – ", " - ", " to ", " — ", "–"))
+        present = rng.choice(("Present", "Present", "Current", "Now", "Today", "present"))
+    return DateStyle(fmt, sep, present)
+
+
+def format_date(value: str | None, style: DateStyle) -> tuple[str, str | None]:
+    """Return (printed text, normalised truth) for one date (see :mod:`training.corpus.resume`)."""
+    if value is None:
+        return "", None
+    if value == "present":
+        return style.present, "present"
+    year = value[:4]
+    month = int(value[5:7]) if len(value) >= 7 else None
+    fmt = style.fmt
+    if month is None or fmt in ("year", "zh_year"):
+        return (f"{year}年" if fmt in ("zh", "zh_year") else year), year
+    norm = f"{year}-{month:02d}"
+    text = {
+        "mon": f"{_MONTHS[month - 1][:3]} {year}",
+        "month": f"{_MONTHS[month - 1]} {year}",
+        "mm/yyyy": f"{month:02d}/{year}",
+        "m/yyyy": f"{month}/{year}",
+        "yyyy-mm": f"{year}-{month:02d}",
+        "yyyy.mm": f"{year}.{month:02d}",
+        "yyyy/mm": f"{year}/{month:02d}",
+        "zh": f"{year}年{month}月",
+    }[fmt]
+    return text, norm
+
+
+def format_range(start: str | None, end: str | None, style: DateStyle) -> tuple[str, str | None, str | None]:
+    """Return (printed text, normalised start, normalised end) for a date range."""
+    s_text, s_norm = format_date(start, style)
+    e_text, e_norm = format_date(end, style)
+    if s_text and e_text:
+        return f"{s_text}{style.sep}{e_text}", s_norm, e_norm
+    return s_text or e_text, s_norm, e_norm
+
+
+def degree_text(e: Education, lang: Lang) -> str:
+    """The degree as printed: ``"Master of Science in Finance"``, ``"金融 硕士"``."""
+    if lang == "zh":
+        return f"{e.field} {e.degree}" if e.field else e.degree
+    return f"{e.degree} {'in ' if len(e.degree) > 5 else ''}{e.field}" if e.field else e.degree
+
+
+def languages_text(languages: tuple[tuple[str, str], ...], lang: Lang, fmt: str) -> list[str]:
+    """Each ``(language, proficiency)`` as printed; ``fmt`` is one of :data:`LANGUAGE_FORMATS`."""
+    if lang == "zh":
+        return [f"{n}（{lvl}）" for n, lvl in languages]
+    template = {"paren": "{} ({})", "dash": "{} – {}", "colon": "{}: {}"}[fmt]
+    return [template.format(n, lvl) for n, lvl in languages]
+
+
+def skills_separator(style: str, lang: Lang) -> str:
+    """What joins skills listed on one line: ``style`` is ``comma``, ``dot`` or ``pipes``."""
+    if lang == "zh" and style == "comma":
+        return "、"
+    return {"comma": ", ", "dot": " · ", "pipes": " | "}[style]
+
+
+def contact_items(r: Resume, stacked: bool) -> list[str]:
+    """E-mail, phone, location and links; a Chinese résumé labels them when ``stacked`` (one per line)."""
+    if r.lang == "zh" and stacked:
+        return [f"邮箱：{r.email}", f"电话：{r.phone}", f"现居：{r.location}", *r.links]
+    return [r.email, r.phone, r.location, *r.links]
+
+
 # ----------------------------------------------------------------------------------------- style
 
 
@@ -265,15 +388,11 @@ class _Style:
     accent: Color
     text: Color
     muted: Color
-    heading_upper: bool
-    heading_colon: bool
     heading_rule: str
     heading_scale: float
     headings: dict[str, str]
     bullet: str
-    date_fmt: str
-    date_sep: str
-    present: str
+    dates: DateStyle
     pattern: str
     dates_place: str
     title_upper: bool
@@ -318,26 +437,11 @@ def _choose_style(rng: random.Random, lang: Literal["en", "zh"], layout: str) ->
     size = rng.choice((8.0, 8.5, 9.0)) if compact else rng.choice((9.5, 10.0, 10.0, 10.5, 11.0))
     if family.name == "Courier" and not compact:
         size -= 0.5
-    heading_pool = _HEADINGS_ZH if zh else _HEADINGS_EN
-    headings = {name: rng.choice(options) for name, options in heading_pool.items()}
-    heading_upper = not zh and rng.random() < 0.45
-    heading_colon = rng.random() < 0.2
-    for name, spelling in headings.items():
-        text = spelling.upper() if heading_upper else spelling
-        headings[name] = text + ("：" if zh else ":") if heading_colon else text
+    headings = choose_headings(rng, lang)
     accent = rng.choice(_ACCENTS)
-    if zh:
-        bullet = rng.choice(("●", "■", "·", "-", "•"))
-        date_fmt = rng.choice(_DATE_FORMATS_ZH)
-        date_sep = rng.choice((" – ", " - ", " 至 ", "～", " — "))
-        present = rng.choice(("至今", "至今", "今", "现在"))
-        pattern = rng.choice(_PATTERNS_ZH)
-    else:
-        bullet = rng.choice(("•", "•", "–", "▪", "-"))
-        date_fmt = rng.choice(_DATE_FORMATS_EN)
-        date_sep = rng.choice((" – ", " – ", " - ", " to ", " — ", "–"))
-        present = rng.choice(("Present", "Present", "Current", "Now", "Today", "present"))
-        pattern = rng.choice(_PATTERNS_EN)
+    bullet = rng.choice(("●", "■", "·", "-", "•") if zh else ("•", "•", "–", "▪", "-"))
+    dates = choose_date_style(rng, lang)
+    pattern = rng.choice(_PATTERNS_ZH if zh else _PATTERNS_EN)
     if compact:
         dates_place = "right"
     elif zh:
@@ -359,15 +463,11 @@ def _choose_style(rng: random.Random, lang: Literal["en", "zh"], layout: str) ->
         accent=accent,
         text=rng.choice(((0.0, 0.0, 0.0), (0.13, 0.13, 0.13))),
         muted=(0.33, 0.33, 0.33),
-        heading_upper=heading_upper,
-        heading_colon=heading_colon,
         heading_rule=rng.choice(("none", "below", "below", "above", "band")) if not compact else "below",
         heading_scale=rng.choice((1.1, 1.2, 1.3)),
         headings=headings,
         bullet=bullet,
-        date_fmt=date_fmt,
-        date_sep=date_sep,
-        present=present,
+        dates=dates,
         pattern=pattern,
         dates_place=dates_place,
         title_upper=not zh and rng.random() < 0.1,
@@ -379,7 +479,7 @@ def _choose_style(rng: random.Random, lang: Literal["en", "zh"], layout: str) ->
         name_upper=not zh and rng.random() < 0.25,
         name_scale=rng.choice((1.8, 2.0, 2.2, 2.4)),
         footer=rng.choice(("none", "none", "page_of", "num", "name_page")),
-        lang_fmt=rng.choice(("paren", "dash", "colon")),
+        lang_fmt=rng.choice(LANGUAGE_FORMATS),
         table_style=rng.choice(("grid", "rules", "shaded")),
         sidebar_left=rng.random() < 0.8,
         sidebar_fill=rng.random() < 0.5,
@@ -492,42 +592,6 @@ def _right(runs: list[Run], right: float, baseline: float) -> list[Op]:
     return _draw_runs(runs, right - _runs_width(runs), baseline)
 
 
-# ----------------------------------------------------------------------------------------- dates
-
-
-def _fmt_date(value: str | None, st: _Style) -> tuple[str, str | None]:
-    """Return (printed text, normalised truth) for one date."""
-    if value is None:
-        return "", None
-    if value == "present":
-        return st.present, "present"
-    year = value[:4]
-    month = int(value[5:7]) if len(value) >= 7 else None
-    fmt = st.date_fmt
-    if month is None or fmt in ("year", "zh_year"):
-        return (f"{year}年" if fmt in ("zh", "zh_year") else year), year
-    norm = f"{year}-{month:02d}"
-    text = {
-        "mon": f"{_MONTHS[month - 1][:3]} {year}",
-        "month": f"{_MONTHS[month - 1]} {year}",
-        "mm/yyyy": f"{month:02d}/{year}",
-        "m/yyyy": f"{month}/{year}",
-        "yyyy-mm": f"{year}-{month:02d}",
-        "yyyy.mm": f"{year}.{month:02d}",
-        "yyyy/mm": f"{year}/{month:02d}",
-        "zh": f"{year}年{month}月",
-    }[fmt]
-    return text, norm
-
-
-def _fmt_range(start: str | None, end: str | None, st: _Style) -> tuple[str, str | None, str | None]:
-    s_text, s_norm = _fmt_date(start, st)
-    e_text, e_norm = _fmt_date(end, st)
-    if s_text and e_text:
-        return f"{s_text}{st.date_sep}{e_text}", s_norm, e_norm
-    return s_text or e_text, s_norm, e_norm
-
-
 # ----------------------------------------------------------------------------------------- blocks
 
 
@@ -566,7 +630,7 @@ def _heading(name: str, x: float, width: float, st: _Style, truth: _Truth) -> li
 def _position_truth(p: Position, st: _Style) -> tuple[str, str, str | None, str, str | None, str | None]:
     title = p.title.upper() if st.title_upper else p.title
     employer = p.employer.upper() if st.employer_upper else p.employer
-    dates, start, end = _fmt_range(p.start, p.end, st)
+    dates, start, end = format_range(p.start, p.end, st.dates)
     return title, employer, p.location, dates, start, end
 
 
@@ -686,13 +750,9 @@ def _education_block(
     e: Education, x: float, width: float, st: _Style, truth: _Truth, *, narrow: bool = False
 ) -> list[_Line]:
     bold, body, ital = st.ts("bold"), st.ts(), st.ts("italic")
-    dates, start, end = _fmt_range(e.start, e.end, st)
+    dates, start, end = format_range(e.start, e.end, st.dates)
     zh = st.lang == "zh"
-    degree = (
-        (f"{e.field} {e.degree}" if e.field else e.degree)
-        if zh
-        else (f"{e.degree} {'in ' if len(e.degree) > 5 else ''}{e.field}" if e.field else e.degree)
-    )
+    degree = degree_text(e, st.lang)
     truth.education.append(
         {
             "degree": e.degree,
@@ -750,17 +810,11 @@ def _skills_lines(
                 line.ops += _bullet_item(s, x + c * col_w, col_w, st)[0].ops
             out.append(line)
         return out
-    sep = {"comma": ", ", "dot": " · ", "pipes": " | "}[style]
-    if st.lang == "zh" and style == "comma":
-        sep = "、"
-    return _para([(sep.join(skills), body)], x, width, st)
+    return _para([(skills_separator(style, st.lang).join(skills), body)], x, width, st)
 
 
 def _languages_text(languages: tuple[tuple[str, str], ...], st: _Style) -> list[str]:
-    if st.lang == "zh":
-        return [f"{n}（{lvl}）" for n, lvl in languages]
-    fmt = {"paren": "{} ({})", "dash": "{} – {}", "colon": "{}: {}"}[st.lang_fmt]
-    return [fmt.format(n, lvl) for n, lvl in languages]
+    return languages_text(languages, st.lang, st.lang_fmt)
 
 
 def _list_lines(items: list[str], x: float, width: float, st: _Style, bullets: bool = True) -> list[_Line]:
@@ -774,10 +828,7 @@ def _list_lines(items: list[str], x: float, width: float, st: _Style, bullets: b
 
 
 def _contact_items(r: Resume, st: _Style) -> list[str]:
-    items = [r.email, r.phone, r.location, *r.links]
-    if st.lang == "zh" and st.contact_stacked:
-        items = [f"邮箱：{r.email}", f"电话：{r.phone}", f"现居：{r.location}", *r.links]
-    return items
+    return contact_items(r, st.contact_stacked)
 
 
 def _header(r: Resume, flow: _Flow, st: _Style, with_contact: bool) -> None:
