@@ -118,22 +118,28 @@ def _init_text_worker(settings: Settings) -> None:
     _worker_settings = settings
 
 
-def _parse_text_job(job: tuple[str, str]) -> ParsedResume:
+def _parse_text_job(job: tuple[str, str]) -> tuple[ParsedResume, ModelInput]:
     assert _worker_settings is not None
-    resources = load_resources(_worker_settings.data_dir, _worker_settings.spacy_model)
-    return parse_text(job[0], resources, file=job[1])
+    return _parse_and_featurise(job, _worker_settings)
 
 
-def _parse_texts(jobs: Sequence[tuple[str, str]], settings: Settings, workers: int) -> Iterator[ParsedResume]:
-    """Parse ``(text, file label)`` jobs in order: in ``workers`` processes when there are many.
+def _parse_and_featurise(job: tuple[str, str], settings: Settings) -> tuple[ParsedResume, ModelInput]:
+    resources = load_resources(settings.data_dir, settings.spacy_model)
+    parsed = parse_text(job[0], resources, file=job[1])
+    return parsed, model_input(featurize(parsed, resources.gazetteer))
+
+
+def _parse_texts(
+    jobs: Sequence[tuple[str, str]], settings: Settings, workers: int
+) -> Iterator[tuple[ParsedResume, ModelInput]]:
+    """Parse and featurise ``(text, file label)`` jobs in order: in ``workers`` processes when
+    there are many.
 
     Text is not untrusted input the way a PDF is, so no isolation is needed, only speed.
     """
     if workers <= 1 or len(jobs) < _PARALLEL_TEXTS:
-        if jobs:
-            resources = load_resources(settings.data_dir, settings.spacy_model)
-            for text, file in jobs:
-                yield parse_text(text, resources, file=file)
+        for job in jobs:
+            yield _parse_and_featurise(job, settings)
         return
     context = multiprocessing.get_context("spawn")  # no fork of a process holding threads
     with context.Pool(workers, initializer=_init_text_worker, initargs=(settings,)) as pool:
@@ -192,9 +198,12 @@ def build_examples(
         if r.text is None:
             got[r.id] = PdfText(None, None, "no_input", "neither pdf nor text")
     jobs = [(r.text, f"{r.source_file.name}:{r.line}") for r in text_records if r.text is not None]
+    featurised: dict[str, ModelInput] = {}
     parsed_texts = _parse_texts(jobs, settings, workers)
     done = _progress(parsed_texts, progress, len(jobs), "parsing texts")
-    got.update(zip((r.id for r in text_records if r.text is not None), done, strict=True))
+    for rid, (parsed, x) in zip((r.id for r in text_records if r.text is not None), done, strict=True):
+        got[rid] = parsed
+        featurised[rid] = x
 
     gazetteer = load_gazetteer(settings.data_dir)
     out = Examples(labels=tuple(labels))
@@ -207,7 +216,8 @@ def build_examples(
             continue
         kept.append(record)
         out.ids.append(record.id)
-        out.inputs.append(model_input(featurize(outcome, gazetteer)))
+        ready = featurised.get(record.id)
+        out.inputs.append(ready if ready is not None else model_input(featurize(outcome, gazetteer)))
         out.extras.append(_extras(record, outcome))
         out.parsed.append(outcome)
     out.y = label_matrix(kept, labels)

@@ -16,6 +16,7 @@ import tempfile
 import time
 import warnings
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +28,7 @@ import pandas as pd
 from mlflow.data.pandas_dataset import from_pandas
 from sklearn.base import clone
 from sklearn.model_selection import StratifiedKFold
+from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
 from screening.bundle import ScoringBundle
 from screening.lexicons import load_taxonomy
@@ -115,7 +117,7 @@ def encode(
 
 
 def _fit_head(
-    spec: ModelSpec, label: str, enc: Encoded, keep: np.ndarray, y: np.ndarray, seed: int
+    spec: ModelSpec, label: str, enc: Encoded, keep: np.ndarray, y: np.ndarray, seed: int, threads: int = 2
 ) -> HeadResult:
     """Grid search with stratified CV (log-loss), then a final fit; threshold from out-of-fold F1.
 
@@ -130,17 +132,28 @@ def _fit_head(
     for key in keys:
         combos = [{**c, key: v} for c in combos for v in grid[key]]
     text, signals, weights = enc.text[keep], enc.signals[keep], enc.weights[keep]
-    folds = list(
-        StratifiedKFold(n_splits=spec.estimator.cv_folds, shuffle=True, random_state=seed).split(text, y)
-    )
+    splitter = StratifiedKFold(n_splits=spec.estimator.cv_folds, shuffle=True, random_state=seed)
+    folds = list(splitter.split(text, y))
+
+    def out_of_fold(job: tuple[int, int]) -> np.ndarray:
+        params, (tr, va) = combos[job[0]], folds[job[1]]
+        est = clone(base).set_params(**params)
+        est.fit_encoded(enc.vectorizer, text[tr], signals[tr], y[tr], sample_weight=weights[tr])
+        out: np.ndarray = est.predict_proba_encoded(text[va], signals[va])
+        return out
+
+    # Every (grid point, fold) fit is independent: threads overlap them (the solver's
+    # sparse products release the GIL), and the result does not depend on their order.
+    jobs = [(c, f) for c in range(len(combos)) for f in range(len(folds))]
+    # One BLAS thread per fit: BLAS pools in each of our threads would fight for the cores.
+    with threadpool_limits(limits=1), ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
+        predicted = dict(zip(jobs, pool.map(out_of_fold, jobs), strict=True))
     best: tuple[float, dict[str, Any], np.ndarray] | None = None
-    for params in combos:
+    for c, params in enumerate(combos):
         oof = np.zeros(len(y))
         loss = 0.0
-        for tr, va in folds:
-            est = clone(base).set_params(**params)
-            est.fit_encoded(enc.vectorizer, text[tr], signals[tr], y[tr], sample_weight=weights[tr])
-            p = est.predict_proba_encoded(text[va], signals[va])
+        for f, (_, va) in enumerate(folds):
+            p = predicted[(c, f)]
             oof[va] = p
             p = np.clip(p, 1e-6, 1 - 1e-6)
             loss += float(-np.sum(weights[va] * (y[va] * np.log(p) + (1 - y[va]) * np.log(1 - p))))
@@ -222,6 +235,7 @@ def train_model(
     seed: int,
     register: bool,
     swap_sample: int = 60,
+    workers: int = 2,
     swap_cache: dict[tuple[int, ...], Any] | None = None,
     encode_cache: dict[tuple[Any, ...], Encoded] | None = None,
     echo: Callable[[str], None] = logger.info,
@@ -269,7 +283,7 @@ def train_model(
             if len(set(y.tolist())) < 2:
                 raise ValueError(f"{spec.name}: label {label!r} has one class only in the training data")
             started = time.perf_counter()
-            heads[label] = _fit_head(spec, label, enc, keep, y, seed)
+            heads[label] = _fit_head(spec, label, enc, keep, y, seed, threads=workers)
             echo(f"  {label:<15} fit on {len(y):>5} ({time.perf_counter() - started:5.1f} s), "
                  f"C={heads[label].params.get('C')}, threshold={heads[label].threshold:.2f}")  # fmt: skip
             mlflow.log_params({f"{label}.{k}": v for k, v in heads[label].params.items()})
@@ -533,6 +547,7 @@ def train(
                 register=register,
                 swap_cache=swap_cache,
                 encode_cache=encode_cache,
+                workers=workers,
                 echo=echo,
             )
         )
