@@ -74,3 +74,13 @@ class ScoringBundle:
         if not isinstance(bundle, cls):
             raise ValueError(f"{path} does not hold a ScoringBundle")
         return bundle
+
+
+@dataclass(frozen=True)
+class ScoringModels:
+    """The two bundles and their registered versions (``name/version`` as recorded)."""
+
+    background: ScoringBundle
+    aha: ScoringBundle
+    background_version: str
+    aha_version: str

@@ -31,6 +31,12 @@ def _register_serve(subparsers: argparse._SubParsersAction[argparse.ArgumentPars
     add_serve_command(subparsers)
 
 
+def _register_score(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from screening.batch_cli import add_score_command
+
+    add_score_command(subparsers)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with the built-in and the plugged-in sub-commands."""
     parser = argparse.ArgumentParser(prog="screening", description=__doc__.splitlines()[0])
@@ -39,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _register_parse(subparsers)
     _register_serve(subparsers)
+    _register_score(subparsers)
     for ep in sorted(entry_points(group="screening.commands"), key=lambda e: e.name):
         ep.load()(subparsers)
     return parser

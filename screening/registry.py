@@ -8,6 +8,7 @@ named-signal vector), so batch engines (Spark UDFs) can use the same version.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,10 @@ import mlflow
 import pandas as pd
 from mlflow.pyfunc import PythonModel, PythonModelContext
 
-from screening.bundle import ScoringBundle
+from screening.bundle import ScoringBundle, ScoringModels
+
+#: The embedded store of a source checkout: ``mlflow/`` beside the package.
+DEFAULT_STORE = Path(__file__).resolve().parent.parent / "mlflow"
 
 CHAMPION = "champion"
 CHALLENGER = "challenger"
@@ -52,6 +56,21 @@ class LoadedModel:
     uri: str
 
 
+def tracking_uri(store: Path = DEFAULT_STORE) -> str:
+    """``MLFLOW_TRACKING_URI`` when set, else ``sqlite:///<store>/mlflow.db``."""
+    return os.environ.get("MLFLOW_TRACKING_URI") or f"sqlite:///{store / 'mlflow.db'}"
+
+
+def configure(store: Path = DEFAULT_STORE) -> str:
+    """Point MLflow at the tracking store (and the registry at the same place)."""
+    uri = tracking_uri(store)
+    if uri.startswith("sqlite:///"):
+        Path(uri.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    mlflow.set_tracking_uri(uri)
+    mlflow.set_registry_uri(uri)
+    return uri
+
+
 def model_uri(name: str, alias: str = CHAMPION) -> str:
     """``models:/<name>@<alias>``."""
     return f"models:/{name}@{alias}"
@@ -78,3 +97,25 @@ def load_model(uri: str) -> LoadedModel:
     if not isinstance(model, BundleModel):
         raise TypeError(f"{uri} is not a screening bundle model")
     return LoadedModel(model.bundle, name or model.bundle.name, version, uri)
+
+
+#: The registered model names of the two bundles a :class:`~screening.scoring.Scorer` needs.
+BACKGROUND_MODEL = "screening-background"
+AHA_MODEL = "screening-aha"
+
+
+def load_scoring_models(background_uri: str | None = None, aha_uri: str | None = None) -> ScoringModels:
+    """The champions of ``screening-background`` and ``screening-aha`` (or the given URIs),
+    with their versions recorded as ``name/version``.
+
+    Raises:
+        mlflow.exceptions.MlflowException: a model or alias does not exist.
+    """
+    background = load_model(background_uri or model_uri(BACKGROUND_MODEL))
+    aha = load_model(aha_uri or model_uri(AHA_MODEL))
+    return ScoringModels(
+        background=background.bundle,
+        aha=aha.bundle,
+        background_version=f"{background.name}/{background.version}",
+        aha_version=f"{aha.name}/{aha.version}",
+    )

@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 
 import mlflow
 
+from screening.registry import DEFAULT_STORE, configure, tracking_uri
+
 #: The repository root of a source checkout.
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_STORE = REPO_ROOT / "mlflow"
 
-
-def tracking_uri(store: Path = DEFAULT_STORE) -> str:
-    """``MLFLOW_TRACKING_URI`` when set, else ``sqlite:///<store>/mlflow.db``."""
-    return os.environ.get("MLFLOW_TRACKING_URI") or f"sqlite:///{store / 'mlflow.db'}"
-
-
-def configure(store: Path = DEFAULT_STORE) -> str:
-    """Point MLflow at the tracking store (and the registry at the same place)."""
-    uri = tracking_uri(store)
-    if uri.startswith("sqlite:///"):
-        Path(uri.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    mlflow.set_tracking_uri(uri)
-    mlflow.set_registry_uri(uri)
-    return uri
+__all__ = ["DEFAULT_STORE", "REPO_ROOT", "configure", "ensure_experiment", "git_commit", "tracking_uri"]
 
 
 def ensure_experiment(name: str, store: Path = DEFAULT_STORE) -> str:

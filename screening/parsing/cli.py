@@ -25,7 +25,8 @@ def expand_inputs(inputs: list[str]) -> Iterator[Path]:
             yield path
 
 
-def _read(path: Path, max_bytes: int) -> bytes | ParseFailure:
+def read_input(path: Path, max_bytes: int) -> bytes | ParseFailure:
+    """The bytes of one input file, or a failure (too large, unreadable) never raised."""
     name = str(path)
     try:
         size = path.stat().st_size
@@ -61,7 +62,7 @@ def run_parse(args: argparse.Namespace) -> int:
     exclude = None if args.with_lines else {"lines"}
     try:
         with ParserPool(settings, workers=min(args.workers or settings.parse_workers, len(paths))) as pool:
-            items = ((str(p), _read(p, limits.max_bytes)) for p in paths)
+            items = ((str(p), read_input(p, limits.max_bytes)) for p in paths)
             for outcome in pool.parse_many(items):
                 if isinstance(outcome, ParsedResume):
                     line = outcome.model_dump_json(exclude=exclude)

@@ -26,11 +26,14 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from screening.parsing.errors import ParseError
+from screening.parsing.errors import ErrorCode, ParseError
 from screening.parsing.model import ErrorInfo, ParsedResume, ParseFailure
 from screening.settings import ParseLimits, Settings
+
+if TYPE_CHECKING:
+    from screening.parsing.resources import ParseResources
 
 logger = logging.getLogger(__name__)
 
@@ -50,10 +53,35 @@ def _limit_memory(extra_mb: int) -> None:
         logger.warning("worker memory limit not applied on this platform")
 
 
+def parse_outcome(
+    data: bytes, resources: ParseResources, limits: ParseLimits, file: str | None
+) -> ParseOutcome:
+    """Parse in this process; every failure becomes a :class:`ParseFailure` with a stable code.
+
+    What a pool worker runs for each file (and what the Spark engine runs per row).
+    """
+    from screening.parsing.pipeline import parse_pdf
+
+    sha256 = hashlib.sha256(data).hexdigest()
+
+    def failure(code: ErrorCode, message: str) -> ParseFailure:
+        return ParseFailure(file=file, sha256=sha256, error=ErrorInfo(code=code, message=message))
+
+    try:
+        return parse_pdf(data, resources, limits, file=file)
+    except ParseError as exc:
+        return failure(exc.code, exc.message)
+    except MemoryError:
+        return failure("too_large", "parsing the file needs more memory than allowed")
+    except RecursionError:
+        return failure("malformed", "the PDF nests too deeply")
+    except Exception as exc:
+        return failure("malformed", f"the PDF could not be read ({type(exc).__name__})")
+
+
 def _worker_main(conn: Connection, data_dir: str, spacy_model: str | None, limits: dict[str, Any]) -> None:
     """Worker loop: receive ``(bytes, file)``, send a parse outcome; exit on ``None``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from screening.parsing.pipeline import parse_pdf
     from screening.parsing.resources import load_resources
 
     parse_limits = ParseLimits(**limits)
@@ -69,33 +97,7 @@ def _worker_main(conn: Connection, data_dir: str, spacy_model: str | None, limit
             return
         data, file = job
         sha256 = hashlib.sha256(data).hexdigest()
-        outcome: ParseOutcome
-        try:
-            outcome = parse_pdf(data, resources, parse_limits, file=file)
-        except ParseError as exc:
-            outcome = ParseFailure(
-                file=file, sha256=sha256, error=ErrorInfo(code=exc.code, message=exc.message)
-            )
-        except MemoryError:
-            outcome = ParseFailure(
-                file=file,
-                sha256=sha256,
-                error=ErrorInfo(code="too_large", message="parsing the file needs more memory than allowed"),
-            )
-        except RecursionError:
-            outcome = ParseFailure(
-                file=file,
-                sha256=sha256,
-                error=ErrorInfo(code="malformed", message="the PDF nests too deeply"),
-            )
-        except Exception as exc:
-            outcome = ParseFailure(
-                file=file,
-                sha256=sha256,
-                error=ErrorInfo(
-                    code="malformed", message=f"the PDF could not be read ({type(exc).__name__})"
-                ),
-            )
+        outcome = parse_outcome(data, resources, parse_limits, file)
         try:
             conn.send(outcome)
         except MemoryError:

@@ -1,0 +1,151 @@
+"""Contributions -> evidence: the résumé passages that raised or lowered a label.
+
+A model's :class:`~screening.model.Explanation` gives the exact additive contribution of
+every feature to the calibrated logit: word n-grams (with their offsets in the *redacted*
+model text) and named signals (with the spans of the parsed text they were computed
+from). This module turns them into passages a reviewer can read:
+
+* an n-gram's occurrences are mapped back to the parsed text
+  (:meth:`~screening.features.RedactedText.to_original`; an occurrence touching a redacted
+  span has no original and is dropped) and its contribution is shared equally among them;
+* each occurrence belongs to a *passage*: the bullet point holding it, else its line,
+  trimmed so that it never includes a personal-data span;
+* a passage's weight is the sum of the contributions it holds; a signal is one item
+  whose weight is its contribution and whose ``spans`` are its sources.
+
+Items are ordered strongest first: those that raised the probability, then those that
+lowered it. Hidden text is never in the parsed text, so it is never evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from screening.features import REDACTED_KINDS, ResumeFeatures
+from screening.model import Explanation
+from screening.parsing.model import ParsedResume
+from screening.schema import EvidenceItem, SpanRef
+
+#: Digits in a weight: enough to rank, few enough that float noise never changes output.
+WEIGHT_DIGITS = 6
+_TRIM = " \t\n•·-–—:;,|"
+
+
+@dataclass
+class _Passage:
+    start: int
+    end: int
+    weight: float = 0.0
+    features: dict[str, float] = field(default_factory=dict)
+
+
+def _protected(parsed: ParsedResume) -> list[tuple[int, int]]:
+    return sorted((p.start, p.end) for p in parsed.pii if p.kind in REDACTED_KINDS)
+
+
+def passage_bounds(
+    parsed: ParsedResume, start: int, end: int, protected: Sequence[tuple[int, int]]
+) -> tuple[int, int]:
+    """The passage around ``[start, end)``: its bullet point, else its line, without any
+    ``protected`` span and without leading or trailing separators."""
+    lo, hi = -1, -1
+    for position in parsed.positions:
+        if position.start <= start < position.end:
+            for bullet in position.bullets:
+                if bullet.start <= start and end <= bullet.end:
+                    lo, hi = bullet.start, bullet.end
+                    break
+            break
+    text = parsed.text
+    if lo < 0:
+        lo = text.rfind("\n", 0, start) + 1
+        nl = text.find("\n", end)
+        hi = len(text) if nl < 0 else nl
+    for p_start, p_end in protected:
+        if p_end <= start and p_end > lo:
+            lo = p_end
+        elif p_start >= end and p_start < hi:
+            hi = p_start
+    while lo < start and text[lo] in _TRIM:
+        lo += 1
+    while hi > end and text[hi - 1] in _TRIM:
+        hi -= 1
+    return lo, hi
+
+
+def _span_ref(parsed: ParsedResume, start: int, end: int) -> SpanRef:
+    return SpanRef(text=parsed.text[start:end], start=start, end=end, page=parsed.page_of(start))
+
+
+def _overlaps(start: int, end: int, protected: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in protected)
+
+
+def label_evidence(
+    parsed: ParsedResume,
+    features: ResumeFeatures,
+    explanation: Explanation,
+    *,
+    raised: int = 5,
+    lowered: int = 3,
+) -> list[EvidenceItem]:
+    """The passages and signals that moved one label most (``raised`` up, ``lowered`` down).
+
+    ``explanation`` must be the model's explanation of ``features`` (of ``parsed``) and
+    list enough features of each sign (``model.explain(x, top=...)``).
+    """
+    protected = _protected(parsed)
+    by_signal = {s.name: s for s in features.signals}
+    passages: dict[tuple[int, int], _Passage] = {}
+    items: list[EvidenceItem] = []
+    for ev in (*explanation.positive, *explanation.negative):
+        if ev.is_signal:
+            signal = by_signal.get(ev.feature.removeprefix("sig:"))
+            spans = [
+                _span_ref(parsed, s.start, s.end)
+                for s in (signal.spans if signal else ())
+                if s.end > s.start and not _overlaps(s.start, s.end, protected)
+            ]
+            if not spans:
+                continue  # a signal with no source text (e.g. "no awards") cites nothing
+            first = spans[0]
+            items.append(
+                EvidenceItem(
+                    text=first.text,
+                    start=first.start,
+                    end=first.end,
+                    page=first.page,
+                    weight=round(ev.contribution, WEIGHT_DIGITS),
+                    feature=ev.feature,
+                    features=[ev.feature],
+                    spans=spans,
+                )
+            )
+            continue
+        originals = [o for o in (features.text.to_original(s, e) for s, e in ev.spans) if o is not None]
+        originals = [o for o in originals if not _overlaps(o[0], o[1], protected)]
+        if not originals:
+            continue
+        share = ev.contribution / len(originals)
+        for start, end in originals:
+            bounds = passage_bounds(parsed, start, end, protected)
+            passage = passages.setdefault(bounds, _Passage(*bounds))
+            passage.weight += share
+            passage.features[ev.feature] = passage.features.get(ev.feature, 0.0) + share
+    for p in passages.values():
+        names = sorted(p.features, key=lambda f: (-abs(p.features[f]), f))
+        items.append(
+            EvidenceItem(
+                text=parsed.text[p.start : p.end],
+                start=p.start,
+                end=p.end,
+                page=parsed.page_of(p.start),
+                weight=round(p.weight, WEIGHT_DIGITS),
+                feature=names[0],
+                features=names,
+            )
+        )
+    up = sorted((i for i in items if i.weight > 0), key=lambda i: (-i.weight, i.start, i.feature))
+    down = sorted((i for i in items if i.weight < 0), key=lambda i: (i.weight, i.start, i.feature))
+    return up[:raised] + down[:lowered]

@@ -1,0 +1,111 @@
+"""Parsed résumé -> scored, explained candidate (the scoring issue's output schema).
+
+:class:`Scorer` holds the two scoring bundles (background families and AHA signals) with
+the registry versions they came from, and the reference data. For a parsed résumé it
+redacts and featurises (:func:`screening.features.featurize`, the code training ran), asks
+every head for its calibrated probability and exact explanation, turns the explanation
+into evidence (:func:`screening.explain.label_evidence`) and, given a role, composes the
+fit score (:func:`screening.ranking.fit_role`). A résumé whose parse quality is not
+``ok`` is not scored: it comes back as ``needs_review`` with the reasons. No MLflow here:
+:func:`screening.registry.load_scorer_models` loads the bundles.
+
+Output is deterministic: the same parse and versions give the same result, field for
+field (probabilities and weights are rounded to :data:`~screening.explain.WEIGHT_DIGITS`
+digits so that the last bits of floating-point arithmetic never show).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from screening.bundle import ScoringModels
+from screening.explain import WEIGHT_DIGITS, label_evidence
+from screening.features import featurize
+from screening.lexicons import Taxonomy
+from screening.model import model_input
+from screening.parsing.model import PARSER_VERSION, ParsedResume, ParseFailure
+from screening.parsing.resources import ParseResources
+from screening.ranking import RoleProfile, fit_role
+from screening.schema import LABEL_NAMES, CandidateResult, ErrorOut, LabelScore, Versions
+
+#: How many features of each sign an explanation lists before passages are formed.
+EXPLAIN_FEATURES = 40
+
+
+class Scorer:
+    """Scores parsed résumés with fixed models and reference data (thread-safe: read-only)."""
+
+    def __init__(self, models: ScoringModels, resources: ParseResources, taxonomy: Taxonomy) -> None:
+        self.models = models
+        self.resources = resources
+        self.taxonomy = taxonomy
+        self.bundles = (models.background, models.aha)
+        missing = [label for label in LABEL_NAMES if not any(label in b.labels for b in self.bundles)]
+        if missing:
+            raise ValueError(f"the models do not predict {missing}")
+
+    @property
+    def versions(self) -> Versions:
+        """The versions recorded with every result."""
+        return Versions(
+            background=self.models.background_version,
+            aha=self.models.aha_version,
+            parser=PARSER_VERSION,
+            taxonomy=self.taxonomy.version,
+        )
+
+    def score(self, parsed: ParsedResume | ParseFailure, role: RoleProfile | None = None) -> CandidateResult:
+        """One result: ``scored``, ``needs_review`` (parse quality not ok) or ``error``."""
+        versions = self.versions
+        if isinstance(parsed, ParseFailure):
+            return CandidateResult(
+                file=parsed.file,
+                sha256=parsed.sha256,
+                status="error",
+                error=ErrorOut(code=parsed.error.code, message=parsed.error.message),
+                versions=versions,
+            )
+        if parsed.quality != "ok" or not parsed.text.strip():
+            reasons = "; ".join(parsed.quality_reasons) or "no text"
+            quality = parsed.quality if parsed.quality != "ok" else "empty"
+            return CandidateResult(
+                file=parsed.file,
+                sha256=parsed.sha256,
+                status="needs_review",
+                error=ErrorOut(code=quality, message=f"not scored: parse quality {quality} ({reasons})"),
+                versions=versions,
+            )
+        features = featurize(parsed, self.resources.gazetteer)
+        x = model_input(features)
+        labels: dict[str, LabelScore] = {}
+        probabilities: dict[str, float] = {}
+        for bundle in self.bundles:
+            for label in bundle.labels:
+                head = bundle.heads[label]
+                explanation = head.explain(x, top=EXPLAIN_FEATURES)
+                threshold = bundle.thresholds[label]
+                probabilities[label] = explanation.probability
+                labels[label] = LabelScore(
+                    probability=round(explanation.probability, WEIGHT_DIGITS),
+                    predicted=explanation.probability >= threshold,
+                    threshold=round(threshold, WEIGHT_DIGITS),
+                    evidence=label_evidence(parsed, features, explanation),
+                )
+        ordered = {name: labels[name] for name in LABEL_NAMES if name in labels}
+        fit = fit_role(role, probabilities, parsed, self.taxonomy) if role is not None else None
+        return CandidateResult(
+            file=parsed.file,
+            sha256=parsed.sha256,
+            status="scored",
+            labels=ordered,
+            fit=fit,
+            versions=versions,
+        )
+
+    def probabilities(self, parsed: ParsedResume) -> Mapping[str, float]:
+        """Only the calibrated probabilities (no evidence): for audits and quick checks."""
+        x = model_input(featurize(parsed, self.resources.gazetteer))
+        out: dict[str, float] = {}
+        for bundle in self.bundles:
+            out.update({k: v[0] for k, v in bundle.predict_proba([x]).items()})
+        return out
