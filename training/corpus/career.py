@@ -65,7 +65,7 @@ LanguageLevel = Literal["native", "fluent", "professional", "intermediate", "bas
 WORKING_LEVELS: tuple[LanguageLevel, ...] = ("native", "fluent", "professional")
 
 # Start families: most real résumés belong to none of the three.
-_START_FAMILY = (("none", 44), ("tradfi", 26), ("web2", 18), ("web3", 12))
+_START_FAMILY = (("none", 43), ("tradfi", 26), ("web2", 18), ("web3", 13))
 _NONE_WEIGHTS = {
     "nursing": 5,
     "teaching": 6,
@@ -76,6 +76,7 @@ _NONE_WEIGHTS = {
     "sales": 6,
     "operations": 4,
     "it_support": 8,
+    "sysadmin": 7,
     "graphic_design": 6,
     "interior_design": 4,
     "fashion_design": 4,
@@ -90,6 +91,41 @@ _NONE_WEIGHTS = {
     "aviation": 3,
     "agriculture": 2,
     "consulting": 3,
+    "business_analyst": 3,
+    "project_manager": 3,
+    "purchasing": 3,
+    "real_estate": 2,
+    "medical_assistant": 3,
+    "mechanic": 2,
+    "social_work": 3,
+    "events": 2,
+    "marketing": 3,
+}
+# Start weights within tradfi and web2: the careers real résumés show most (accountants, bookkeepers,
+# tellers, analysts; corporate developers, web developers, digital marketing and media). Others: 1.
+_FAMILY_WEIGHTS = {
+    "accounting": 4,
+    "bookkeeping": 3,
+    "fin_analysis": 3,
+    "retail_banking": 3,
+    "audit": 2,
+    "bank_ops": 2,
+    "mortgage": 2,
+    "credit": 2,
+    "relationship": 2,
+    "compliance": 2,
+    "insurance": 2,
+    "backend": 2,
+    "product": 2,
+    "data": 2,
+    "growth": 2,
+    "web_dev": 3,
+    "app_dev": 3,
+    "it_pm": 2,
+    "social_media": 3,
+    "ecommerce": 2,
+    "seo_sem": 2,
+    "digital_media": 3,
 }
 
 
@@ -199,7 +235,8 @@ def _start_function(rng: random.Random) -> str:
     family = _pick(rng, _START_FAMILY)
     if family == "none":
         return _pick(rng, list(_NONE_WEIGHTS.items()))
-    return rng.choice([f.key for f in FUNCTIONS.values() if f.family == family])
+    keys = [f.key for f in FUNCTIONS.values() if f.family == family]
+    return rng.choices(keys, [_FAMILY_WEIGHTS.get(k, 1) for k in keys])[0]
 
 
 _LEVELS: tuple[Level, ...] = (0, 1, 2, 3)
@@ -284,7 +321,7 @@ def sample_career(rng: random.Random) -> Career:
                 country = rng.randrange(countries)
         cursor = start + length
         end = None if i == n_jobs - 1 and current else cursor
-        context = founded or _needs_context(function, kind, prev) or rng.random() < 0.15
+        context = founded or _needs_context(function, kind, prev) or rng.random() < 0.3
         part_time = not (founded or internship) and rng.random() < 0.06
         room = 3 - int(context) - int(promoted)
         events = () if internship else _events(rng, room, level)

@@ -1060,6 +1060,30 @@ GENERIC_SKILLS = (
     "Team leadership",
     "Problem solving",
 )
+#: Soft skills and office tools as US résumés list them, with no background family's vocabulary.
+SOFT_SKILLS = (
+    "Customer service",
+    "Time management",
+    "Attention to detail",
+    "Written and verbal communication",
+    "Organizational skills",
+    "Multi-tasking",
+    "Microsoft Word",
+    "Microsoft Outlook",
+    "PowerPoint",
+    "Data entry",
+    "Problem resolution",
+    "Team building",
+    "Staff training",
+    "Conflict resolution",
+    "Critical thinking",
+    "Self-motivated",
+    "Strong work ethic",
+    "Process improvement",
+    "Client relations",
+)
+SOFT_SKILLS_ZH = ("沟通能力", "团队合作", "执行力", "抗压能力", "Word", "PPT", "时间管理")
+
 GENERIC_SKILLS_ZH = ("Office 办公软件", "项目管理", "沟通协调", "英语读写", "PPT 汇报", "Excel", "团队管理")
 
 WORK_LOCATIONS = (
@@ -1337,7 +1361,6 @@ LEVELS = (
     "Professional working proficiency",
     "Intermediate",
     "Basic",
-    "Bilingual",
     "C1",
     "B2",
 )

@@ -236,20 +236,20 @@ def word_career(career: Career, identity: Identity, lang: Lang, rng: random.Rand
         duties = [fill(rng, d) for d in rng.sample(own, k=len(own))]
         age = n_jobs - 1 - i
         if verbose:  # long, duty-heavy résumés of two or three pages, as résumé builders produce
-            n_duties = rng.randint(5, 7) if age < 3 else rng.randint(3, 4)
+            n_duties = rng.randint(6, 10) if age < 3 else rng.randint(3, 5)
             generic = phrases.GENERIC_DUTIES_ZH if zh else phrases.GENERIC_DUTIES
             duties += rng.sample(generic, k=3)
             duties = [
                 d + ("" if zh else " ") + rng.choice(generic) if rng.random() < 0.6 else d for d in duties
             ]
         else:
-            n_duties = rng.randint(3, 5) if age == 0 else rng.randint(2, 4) if age < 3 else rng.randint(1, 2)
+            n_duties = rng.randint(4, 8) if age == 0 else rng.randint(3, 6) if age < 3 else rng.randint(1, 3)
         duties = duties[:n_duties]
         if rng.random() < 0.12:
             extras.append(fill(rng, rng.choice(phrases.NEAR_MISSES_ZH if zh else phrases.NEAR_MISSES)))
         head = evidence + duties[: max(0, 3 - len(evidence))]
         rng.shuffle(head)
-        bullets = (head + duties[max(0, 3 - len(evidence)) :] + extras)[: 8 if verbose else 6]
+        bullets = (head + duties[max(0, 3 - len(evidence)) :] + extras)[: 12 if verbose else 9]
         start = _month(job.start, year_only)
         end = "present" if job.end is None else _month(job.end, year_only)
         positions.append(Position(title, employer, location, start, end, tuple(bullets)))
@@ -460,6 +460,9 @@ def _skills(career: Career, zh: bool, rng: random.Random) -> tuple[str, ...]:
     for job in reversed(career.jobs):
         pool.extend(job.spec.skills_zh if zh else job.spec.skills)
     pool = list(dict.fromkeys(pool))
+    if rng.random() < 0.3:  # many real résumés list soft skills and office tools more than trade terms
+        soft = pools.SOFT_SKILLS_ZH if zh else pools.SOFT_SKILLS
+        pool = pool[: rng.randint(0, 3)] + rng.sample(soft, rng.randint(4, min(8, len(soft))))
     n = min(len(pool), rng.randint(5, 12))
     chosen = pool[: max(3, n // 2)] + rng.sample(
         pool[max(3, n // 2) :], max(0, min(n - n // 2, len(pool) - max(3, n // 2)))
