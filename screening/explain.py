@@ -19,6 +19,7 @@ lowered it. Hidden text is never in the parsed text, so it is never evidence.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -44,34 +45,50 @@ def _protected(parsed: ParsedResume) -> list[tuple[int, int]]:
     return sorted((p.start, p.end) for p in parsed.pii if p.kind in REDACTED_KINDS)
 
 
-def passage_bounds(
-    parsed: ParsedResume, start: int, end: int, protected: Sequence[tuple[int, int]]
-) -> tuple[int, int]:
-    """The passage around ``[start, end)``: its bullet point, else its line, without any
-    ``protected`` span and without leading or trailing separators."""
-    lo, hi = -1, -1
-    for position in parsed.positions:
-        if position.start <= start < position.end:
-            for bullet in position.bullets:
-                if bullet.start <= start and end <= bullet.end:
-                    lo, hi = bullet.start, bullet.end
-                    break
-            break
-    text = parsed.text
-    if lo < 0:
-        lo = text.rfind("\n", 0, start) + 1
-        nl = text.find("\n", end)
-        hi = len(text) if nl < 0 else nl
-    for p_start, p_end in protected:
-        if p_end <= start and p_end > lo:
-            lo = p_end
-        elif p_start >= end and p_start < hi:
-            hi = p_start
-    while lo < start and text[lo] in _TRIM:
-        lo += 1
-    while hi > end and text[hi - 1] in _TRIM:
-        hi -= 1
-    return lo, hi
+class PassageIndex:
+    """The passages of one parsed résumé (bullets, else lines), for many lookups.
+
+    Build it once per résumé and pass it to :func:`label_evidence` for every label.
+    """
+
+    def __init__(self, parsed: ParsedResume) -> None:
+        self.parsed = parsed
+        self.protected = _protected(parsed)
+        self.bullets = sorted((b.start, b.end) for p in parsed.positions for b in p.bullets)
+        self._bullet_starts = [b[0] for b in self.bullets]
+        text = parsed.text
+        self._newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+        self._memo: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The passage around ``[start, end)``: its bullet point, else its line, without any
+        protected (personal-data) span and without leading or trailing separators."""
+        key = (start, end)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._bounds(start, end)
+        return found
+
+    def _bounds(self, start: int, end: int) -> tuple[int, int]:
+        text = self.parsed.text
+        i = bisect_right(self._bullet_starts, start) - 1
+        if i >= 0 and self.bullets[i][0] <= start and end <= self.bullets[i][1]:
+            lo, hi = self.bullets[i]
+        else:
+            j = bisect_left(self._newlines, start)
+            lo = self._newlines[j - 1] + 1 if j > 0 else 0
+            k = bisect_left(self._newlines, end)
+            hi = self._newlines[k] if k < len(self._newlines) else len(text)
+        for p_start, p_end in self.protected:
+            if lo < p_end <= start:
+                lo = p_end
+            elif end <= p_start < hi:
+                hi = p_start
+        while lo < start and text[lo] in _TRIM:
+            lo += 1
+        while hi > end and text[hi - 1] in _TRIM:
+            hi -= 1
+        return lo, hi
 
 
 def _span_ref(parsed: ParsedResume, start: int, end: int) -> SpanRef:
@@ -89,13 +106,16 @@ def label_evidence(
     *,
     raised: int = 5,
     lowered: int = 3,
+    passages_of: PassageIndex | None = None,
 ) -> list[EvidenceItem]:
     """The passages and signals that moved one label most (``raised`` up, ``lowered`` down).
 
     ``explanation`` must be the model's explanation of ``features`` (of ``parsed``) and
-    list enough features of each sign (``model.explain(x, top=...)``).
+    list enough features of each sign (``model.explain(x, top=...)``); ``passages_of`` is
+    ``PassageIndex(parsed)``, built here when not given.
     """
-    protected = _protected(parsed)
+    index = passages_of if passages_of is not None else PassageIndex(parsed)
+    protected = index.protected
     by_signal = {s.name: s for s in features.signals}
     passages: dict[tuple[int, int], _Passage] = {}
     items: list[EvidenceItem] = []
@@ -129,7 +149,7 @@ def label_evidence(
             continue
         share = ev.contribution / len(originals)
         for start, end in originals:
-            bounds = passage_bounds(parsed, start, end, protected)
+            bounds = index.bounds(start, end)
             passage = passages.setdefault(bounds, _Passage(*bounds))
             passage.weight += share
             passage.features[ev.feature] = passage.features.get(ev.feature, 0.0) + share

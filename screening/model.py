@@ -76,11 +76,11 @@ def tokenize(text: str) -> list[str]:
 def ngram_spans(text: str, ngram: str) -> list[tuple[int, int]]:
     """Spans of ``text`` holding every occurrence of ``ngram`` (tokens joined by one space),
     from the start of its first token to the end of its last."""
-    return _TokenIndex(text).find(ngram)
+    return TokenIndex(text).find(ngram)
 
 
-class _TokenIndex:
-    """The tokens of one text, indexed by token, to find many n-grams in one pass."""
+class TokenIndex:
+    """The tokens of one text, indexed by token, to find many n-grams quickly."""
 
     def __init__(self, text: str) -> None:
         self.spans = token_spans(text)
@@ -527,11 +527,34 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         """
         check_is_fitted(self, "calibration_")
         texts, signals = self._split_inputs([x], self.n_signals_)
+        return self.explain_encoded(texts[0], self.vectorizer_.transform(texts), signals[0], top=top)
+
+    def explain_encoded(
+        self,
+        text: str,
+        row: sparse.csr_matrix,
+        signals: npt.ArrayLike,
+        top: int = 5,
+        index: TokenIndex | None = None,
+    ) -> Explanation:
+        """:meth:`explain` for a text already encoded by this model's vectoriser.
+
+        Scoring one résumé with several heads that share a vocabulary encodes it once
+        (``row = vectorizer_.transform([text])``) and indexes its tokens once (``index``).
+
+        Args:
+            text: the model text.
+            row: its encoding, shape ``(1, n_terms)``.
+            signals: the raw signal values (``SIGNAL_NAMES`` order).
+            top: how many contributions of each sign to return as evidence.
+            index: ``TokenIndex(text)``, built here when not given.
+        """
+        check_is_fitted(self, "calibration_")
         a, b = self.calibration_
         n_text = len(self.vectorizer_.vocabulary_)
-        row = self.vectorizer_.transform(texts)
+        raw = np.asarray(signals, dtype=np.float64).reshape(1, -1)
         cols = row.indices
-        values = np.concatenate([row.data, self._standardise(signals)[0]])
+        values = np.concatenate([row.data, self._standardise(raw)[0]])
         columns = np.concatenate([cols, n_text + np.arange(self.n_signals_)])
         contrib = a * self.coef_[columns] * values
         bias = a * self.intercept_ + b
@@ -541,7 +564,8 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         order = np.argsort(-contrib, kind="stable")
         pos = [int(i) for i in order[:top] if contrib[i] > 0]
         neg = [int(i) for i in order[::-1][:top] if contrib[i] < 0]
-        index = _TokenIndex(texts[0]) if pos or neg else None
+        if index is None and (pos or neg):
+            index = TokenIndex(text)
 
         def evidence(i: int) -> Evidence:
             name = str(names[i])

@@ -17,19 +17,33 @@ digits so that the last bits of floating-point arithmetic never show).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
 
 from screening.bundle import ScoringModels
-from screening.explain import WEIGHT_DIGITS, label_evidence
+from screening.explain import WEIGHT_DIGITS, PassageIndex, label_evidence
 from screening.features import featurize
 from screening.lexicons import Taxonomy
-from screening.model import model_input
+from screening.model import TokenIndex, model_input
 from screening.parsing.model import PARSER_VERSION, ParsedResume, ParseFailure
 from screening.parsing.resources import ParseResources
 from screening.ranking import RoleProfile, fit_role
 from screening.schema import LABEL_NAMES, CandidateResult, ErrorOut, LabelScore, Versions
 
 #: How many features of each sign an explanation lists before passages are formed.
-EXPLAIN_FEATURES = 40
+EXPLAIN_FEATURES = 20
+
+
+def _same_encoding(a: Any, b: Any) -> bool:
+    """Whether two fitted tf-idf vectorisers encode every text identically."""
+    if a is b:
+        return True
+    return bool(
+        a.get_params() == b.get_params()
+        and a.vocabulary_ == b.vocabulary_
+        and np.array_equal(a.idf_, b.idf_)
+    )
 
 
 class Scorer:
@@ -40,6 +54,20 @@ class Scorer:
         self.resources = resources
         self.taxonomy = taxonomy
         self.bundles = (models.background, models.aha)
+        # Heads trained together share one vocabulary (training encodes once): encode a
+        # résumé once per distinct vectoriser, not once per head.
+        self._vectorizers: list[Any] = []
+        self._encoder_of: dict[tuple[int, str], int] = {}
+        for i, bundle in enumerate(self.bundles):
+            for label in bundle.labels:
+                vectorizer = bundle.heads[label].vectorizer_
+                for j, known in enumerate(self._vectorizers):
+                    if _same_encoding(known, vectorizer):
+                        self._encoder_of[(i, label)] = j
+                        break
+                else:
+                    self._encoder_of[(i, label)] = len(self._vectorizers)
+                    self._vectorizers.append(vectorizer)
         missing = [label for label in LABEL_NAMES if not any(label in b.labels for b in self.bundles)]
         if missing:
             raise ValueError(f"the models do not predict {missing}")
@@ -76,20 +104,24 @@ class Scorer:
                 versions=versions,
             )
         features = featurize(parsed, self.resources.gazetteer)
-        x = model_input(features)
+        text, signals = model_input(features)
+        rows = [v.transform([text]) for v in self._vectorizers]
+        index = TokenIndex(text)
+        passages = PassageIndex(parsed)
         labels: dict[str, LabelScore] = {}
         probabilities: dict[str, float] = {}
-        for bundle in self.bundles:
+        for i, bundle in enumerate(self.bundles):
             for label in bundle.labels:
                 head = bundle.heads[label]
-                explanation = head.explain(x, top=EXPLAIN_FEATURES)
+                row = rows[self._encoder_of[(i, label)]]
+                explanation = head.explain_encoded(text, row, signals, top=EXPLAIN_FEATURES, index=index)
                 threshold = bundle.thresholds[label]
                 probabilities[label] = explanation.probability
                 labels[label] = LabelScore(
                     probability=round(explanation.probability, WEIGHT_DIGITS),
                     predicted=explanation.probability >= threshold,
                     threshold=round(threshold, WEIGHT_DIGITS),
-                    evidence=label_evidence(parsed, features, explanation),
+                    evidence=label_evidence(parsed, features, explanation, passages_of=passages),
                 )
         ordered = {name: labels[name] for name in LABEL_NAMES if name in labels}
         fit = fit_role(role, probabilities, parsed, self.taxonomy) if role is not None else None
