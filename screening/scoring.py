@@ -40,9 +40,7 @@ def _same_encoding(a: Any, b: Any) -> bool:
     if a is b:
         return True
     return bool(
-        a.get_params() == b.get_params()
-        and a.vocabulary_ == b.vocabulary_
-        and np.array_equal(a.idf_, b.idf_)
+        a.get_params() == b.get_params() and a.vocabulary_ == b.vocabulary_ and np.array_equal(a.idf_, b.idf_)
     )
 
 
