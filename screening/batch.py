@@ -21,15 +21,18 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from screening.bundle import ScoringModels
 from screening.parsing.cli import expand_inputs, read_input
 from screening.parsing.isolation import ParserPool
-from screening.parsing.model import ParseFailure
+from screening.parsing.model import ParsedResume, ParseFailure
 from screening.ranking import RoleProfile
 from screening.schema import LABEL_NAMES, CandidateResult
 from screening.scoring import Scorer
 from screening.settings import Settings
+
+ParseOutcome = ParsedResume | ParseFailure
 
 logger = logging.getLogger(__name__)
 
@@ -139,6 +142,33 @@ def _inputs(
         yield str(path), payload
 
 
+class ScoreInWorker:
+    """The scoring step run inside each parser worker, right after its parse (picklable:
+    it travels to the workers, which build their :class:`Scorer` once, on first use).
+
+    Scoring where the parse happens keeps the main process to reading and writing files,
+    so throughput grows with the number of workers.
+    """
+
+    def __init__(self, models: ScoringModels, role: RoleProfile | None, settings: Settings) -> None:
+        self.models = models
+        self.role = role
+        self.settings = settings
+        self._scorer: Scorer | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"models": self.models, "role": self.role, "settings": self.settings, "_scorer": None}
+
+    def __call__(self, outcome: ParseOutcome) -> CandidateResult:
+        if self._scorer is None:
+            from screening.lexicons import load_taxonomy
+            from screening.parsing.resources import load_resources
+
+            resources = load_resources(self.settings.data_dir, self.settings.spacy_model)
+            self._scorer = Scorer(self.models, resources, load_taxonomy(self.settings.data_dir))
+        return self._scorer.score(outcome, self.role)
+
+
 class _Writer:
     def __init__(self, out: Path) -> None:
         self.out = out
@@ -218,10 +248,15 @@ def score_files(
     before = len(done)
     writer = _Writer(out)
     counts = {"scored": 0, "needs_review": 0, "error": 0}
+    task = ScoreInWorker(scorer.models, role, settings)
     try:
-        with ParserPool(settings, workers=max(1, min(workers, len(paths)))) as pool:
-            outcomes = pool.parse_many(_inputs(paths, done, settings.parse.max_bytes))
-            results: Iterable[CandidateResult] = (scorer.score(o, role) for o in outcomes)
+        with ParserPool(settings, workers=max(1, min(workers, len(paths))), after=task) as pool:
+            outcomes = pool.run_many(_inputs(paths, done, settings.parse.max_bytes))
+            # Scored in the workers; a file refused or killed comes back as a ParseFailure.
+            results: Iterable[CandidateResult] = (
+                o if isinstance(o, CandidateResult) else scorer.score(cast(ParseFailure, o), role)
+                for o in outcomes
+            )
             if progress is not None:
                 results = progress(results, len(paths))
             for result in results:

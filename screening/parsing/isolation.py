@@ -21,12 +21,12 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from screening.parsing.errors import ErrorCode, ParseError
 from screening.parsing.model import ErrorInfo, ParsedResume, ParseFailure
@@ -79,7 +79,13 @@ def parse_outcome(
         return failure("malformed", f"the PDF could not be read ({type(exc).__name__})")
 
 
-def _worker_main(conn: Connection, data_dir: str, spacy_model: str | None, limits: dict[str, Any]) -> None:
+def _worker_main(
+    conn: Connection,
+    data_dir: str,
+    spacy_model: str | None,
+    limits: dict[str, Any],
+    after: Callable[[ParseOutcome], object] | None = None,
+) -> None:
     """Worker loop: receive ``(bytes, file)``, send a parse outcome; exit on ``None``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from screening.parsing.resources import load_resources
@@ -97,7 +103,9 @@ def _worker_main(conn: Connection, data_dir: str, spacy_model: str | None, limit
             return
         data, file = job
         sha256 = hashlib.sha256(data).hexdigest()
-        outcome = parse_outcome(data, resources, parse_limits, file)
+        outcome: object = parse_outcome(data, resources, parse_limits, file)
+        if after is not None:
+            outcome = after(cast(ParseOutcome, outcome))
         try:
             conn.send(outcome)
         except MemoryError:
@@ -109,12 +117,12 @@ def _worker_main(conn: Connection, data_dir: str, spacy_model: str | None, limit
 
 
 class _Worker:
-    def __init__(self, ctx: Any, settings: Settings) -> None:
+    def __init__(self, ctx: Any, settings: Settings, after: Callable[[ParseOutcome], object] | None) -> None:
         parent, child = ctx.Pipe()
         self.conn: Connection = parent
         self.proc: BaseProcess = ctx.Process(
             target=_worker_main,
-            args=(child, str(settings.data_dir), settings.spacy_model, settings.parse.model_dump()),
+            args=(child, str(settings.data_dir), settings.spacy_model, settings.parse.model_dump(), after),
             daemon=True,
             name="screening-parser",
         )
@@ -153,8 +161,17 @@ STARTUP_TIMEOUT_S = 60.0
 class ParserPool:
     """A fixed number of parser processes; ``parse`` blocks the calling thread only."""
 
-    def __init__(self, settings: Settings, workers: int | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        workers: int | None = None,
+        after: Callable[[ParseOutcome], object] | None = None,
+    ) -> None:
+        """``after``, when given, runs in the worker on every parse outcome and its result is
+        what :meth:`run` returns (it must be picklable: it travels to the worker processes).
+        Batch scoring uses it to score where it parses."""
         self.settings = settings
+        self.after = after
         self.size = workers or settings.parse_workers
         self._ctx = multiprocessing.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
@@ -165,7 +182,7 @@ class ParserPool:
             self._add()
 
     def _add(self) -> None:
-        worker = _Worker(self._ctx, self.settings)
+        worker = _Worker(self._ctx, self.settings, self.after)
         with self._lock:
             self._all.add(worker)
         self._idle.put(worker)
@@ -180,6 +197,13 @@ class ParserPool:
 
     def parse(self, data: bytes, file: str | None = None) -> ParseOutcome:
         """Parse one file in a worker, within the time limit; never raises for a bad file."""
+        if self.after is not None:
+            raise RuntimeError("this pool runs a post-processing step: use run()")
+        return cast(ParseOutcome, self.run(data, file))
+
+    def run(self, data: bytes, file: str | None = None) -> object:
+        """:meth:`parse`, then the pool's ``after`` step in the same worker: its result, or
+        the :class:`ParseFailure` when the file was refused, timed out or killed the worker."""
         if self._closed:
             raise RuntimeError("the parser pool is closed")
         limits = self.settings.parse
@@ -200,7 +224,7 @@ class ParserPool:
         try:
             worker.conn.send((data, file))
             if worker.conn.poll(limits.timeout_s):
-                outcome: ParseOutcome = worker.conn.recv()
+                outcome: object = worker.conn.recv()
                 self._idle.put(worker)
                 return outcome
         except (EOFError, OSError):
@@ -227,12 +251,18 @@ class ParserPool:
         An item may already be a :class:`ParseFailure` (e.g. a file that could not be read):
         it is passed through in its place.
         """
+        if self.after is not None:
+            raise RuntimeError("this pool runs a post-processing step: use run_many()")
+        return cast(Iterator[ParseOutcome], self.run_many(items))
 
-        def one(item: tuple[str, bytes | ParseFailure]) -> ParseOutcome:
+    def run_many(self, items: Iterable[tuple[str, bytes | ParseFailure]]) -> Iterator[object]:
+        """:meth:`parse_many` through :meth:`run`: in input order; failures passed through."""
+
+        def one(item: tuple[str, bytes | ParseFailure]) -> object:
             name, payload = item
-            return payload if isinstance(payload, ParseFailure) else self.parse(payload, name)
+            return payload if isinstance(payload, ParseFailure) else self.run(payload, name)
 
-        window: deque[Future[ParseOutcome]] = deque()
+        window: deque[Future[object]] = deque()
         with ThreadPoolExecutor(max_workers=self.size) as threads:
             for item in items:  # a bounded window keeps memory flat on long inputs
                 window.append(threads.submit(one, item))
