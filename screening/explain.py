@@ -20,8 +20,9 @@ lowered it. Hidden text is never in the parsed text, so it is never evidence.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from screening.features import REDACTED_KINDS, ResumeFeatures
 from screening.model import Explanation
@@ -59,6 +60,15 @@ class PassageIndex:
         text = parsed.text
         self._newlines = [i for i, ch in enumerate(text) if ch == "\n"]
         self._memo: dict[tuple[int, int], tuple[int, int]] = {}
+        self._protected_starts = [s for s, _ in self.protected]
+        self._reach: list[int] = []  # the furthest end among protected spans [0..i]
+        for _, end in self.protected:
+            self._reach.append(max(end, self._reach[-1]) if self._reach else end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` touches a protected (personal-data) span."""
+        i = bisect_left(self._protected_starts, end)  # spans starting before ``end``
+        return i > 0 and self._reach[i - 1] > start
 
     def bounds(self, start: int, end: int) -> tuple[int, int]:
         """The passage around ``[start, end)``: its bullet point, else its line, without any
@@ -95,10 +105,6 @@ def _span_ref(parsed: ParsedResume, start: int, end: int) -> SpanRef:
     return SpanRef(text=parsed.text[start:end], start=start, end=end, page=parsed.page_of(start))
 
 
-def _overlaps(start: int, end: int, protected: Sequence[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in protected)
-
-
 def label_evidence(
     parsed: ParsedResume,
     features: ResumeFeatures,
@@ -115,36 +121,32 @@ def label_evidence(
     ``PassageIndex(parsed)``, built here when not given.
     """
     index = passages_of if passages_of is not None else PassageIndex(parsed)
-    protected = index.protected
     by_signal = {s.name: s for s in features.signals}
     passages: dict[tuple[int, int], _Passage] = {}
-    items: list[EvidenceItem] = []
+    # Candidates as (weight, start, feature, build): only the kept ones are built.
+    candidates: list[tuple[float, int, str, Callable[[], EvidenceItem]]] = []
     for ev in (*explanation.positive, *explanation.negative):
         if ev.is_signal:
             signal = by_signal.get(ev.feature.removeprefix("sig:"))
-            spans = [
-                _span_ref(parsed, s.start, s.end)
+            sources = [
+                (s.start, s.end)
                 for s in (signal.spans if signal else ())
-                if s.end > s.start and not _overlaps(s.start, s.end, protected)
+                if s.end > s.start and not index.overlaps(s.start, s.end)
             ]
-            if not spans:
+            if not sources:
                 continue  # a signal with no source text (e.g. "no awards") cites nothing
-            first = spans[0]
-            items.append(
-                EvidenceItem(
-                    text=first.text,
-                    start=first.start,
-                    end=first.end,
-                    page=first.page,
-                    weight=round(ev.contribution, WEIGHT_DIGITS),
-                    feature=ev.feature,
-                    features=[ev.feature],
-                    spans=spans,
+            weight = round(ev.contribution, WEIGHT_DIGITS)
+            candidates.append(
+                (
+                    weight,
+                    sources[0][0],
+                    ev.feature,
+                    partial(_signal_item, parsed, ev.feature, weight, sources),
                 )
             )
             continue
         originals = [o for o in (features.text.to_original(s, e) for s, e in ev.spans) if o is not None]
-        originals = [o for o in originals if not _overlaps(o[0], o[1], protected)]
+        originals = [o for o in originals if not index.overlaps(o[0], o[1])]
         if not originals:
             continue
         share = ev.contribution / len(originals)
@@ -154,18 +156,39 @@ def label_evidence(
             passage.weight += share
             passage.features[ev.feature] = passage.features.get(ev.feature, 0.0) + share
     for p in passages.values():
-        names = sorted(p.features, key=lambda f: (-abs(p.features[f]), f))
-        items.append(
-            EvidenceItem(
-                text=parsed.text[p.start : p.end],
-                start=p.start,
-                end=p.end,
-                page=parsed.page_of(p.start),
-                weight=round(p.weight, WEIGHT_DIGITS),
-                feature=names[0],
-                features=names,
-            )
-        )
-    up = sorted((i for i in items if i.weight > 0), key=lambda i: (-i.weight, i.start, i.feature))
-    down = sorted((i for i in items if i.weight < 0), key=lambda i: (i.weight, i.start, i.feature))
-    return up[:raised] + down[:lowered]
+        weight = round(p.weight, WEIGHT_DIGITS)
+        top = min(p.features, key=lambda f: (-abs(p.features[f]), f))
+        candidates.append((weight, p.start, top, partial(_passage_item, parsed, p, weight)))
+    up = sorted((c for c in candidates if c[0] > 0), key=lambda c: (-c[0], c[1], c[2]))[:raised]
+    down = sorted((c for c in candidates if c[0] < 0), key=lambda c: (c[0], c[1], c[2]))[:lowered]
+    return [build() for *_, build in (*up, *down)]
+
+
+def _signal_item(
+    parsed: ParsedResume, feature: str, weight: float, sources: list[tuple[int, int]]
+) -> EvidenceItem:
+    spans = [_span_ref(parsed, start, end) for start, end in sources]
+    first = spans[0]
+    return EvidenceItem(
+        text=first.text,
+        start=first.start,
+        end=first.end,
+        page=first.page,
+        weight=weight,
+        feature=feature,
+        features=[feature],
+        spans=spans,
+    )
+
+
+def _passage_item(parsed: ParsedResume, p: _Passage, weight: float) -> EvidenceItem:
+    names = sorted(p.features, key=lambda f: (-abs(p.features[f]), f))
+    return EvidenceItem(
+        text=parsed.text[p.start : p.end],
+        start=p.start,
+        end=p.end,
+        page=parsed.page_of(p.start),
+        weight=weight,
+        feature=names[0],
+        features=names,
+    )

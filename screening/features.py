@@ -46,7 +46,7 @@ REDACTED_KINDS = frozenset(
 # The phrase rules behind the named signals follow the labelling guide's items
 # (``labelling-guide.md``), in the idioms of English and Chinese résumés. Each counts matches.
 _NUMBER = re.compile(
-    r"(?:[$€£¥]|US\$|HK\$|S\$|AED\s?)\s?\d|\d+(?:[.,]\d+)?\s?(?:%|x\b|k\b|m\b|bn\b|million|billion)"
+    r"(?:[$€£¥]|us\$|hk\$|s\$|aed\s?)\s?\d|\d+(?:[.,]\d+)?\s?(?:%|x\b|k\b|m\b|bn\b|million|billion)"
     r"|\bfrom\s+(?:[$€£¥]\s?)?\d[\d,.]*\s*\w*\s+(?:\w+\s+)?to\s+(?:over\s+|more than\s+)?(?:[$€£¥]\s?)?\d"
     r"|\b(?:by|of)\s+\d+(?:[.,]\d+)?\s?(?:percent|per cent)\b",
     re.IGNORECASE,
@@ -242,10 +242,26 @@ def _span(position: Position, attr: str) -> tuple[Span, ...]:
     return (value,) if value is not None else ()
 
 
-def _count_matches(parsed: ParsedResume, regex: re.Pattern[str], within: Sequence[Span]) -> Signal:
+def _case_sensitive(regex: re.Pattern[str]) -> re.Pattern[str]:
+    """``regex`` without IGNORECASE, for lower-cased text (its patterns are written in lower
+    case): matching is the same and twice as fast."""
+    found = _CASE_SENSITIVE.get(regex.pattern)
+    if found is None:
+        found = _CASE_SENSITIVE[regex.pattern] = re.compile(regex.pattern, regex.flags & ~re.IGNORECASE)
+    return found
+
+
+_CASE_SENSITIVE: dict[str, re.Pattern[str]] = {}
+
+
+def _count_matches(text: str, lowered: str | None, regex: re.Pattern[str], within: Sequence[Span]) -> Signal:
+    """Matches of ``regex`` in the ``within`` stretches of ``text``; ``lowered`` is
+    ``text.lower()`` when that keeps every offset (then the faster case-sensitive pattern
+    runs on it), else None."""
     spans: list[Span] = []
+    target, rx = (lowered, _case_sensitive(regex)) if lowered is not None else (text, regex)
     for area in within:
-        for m in regex.finditer(parsed.text, area.start, area.end):
+        for m in rx.finditer(target, area.start, area.end):
             spans.append(Span(start=m.start(), end=m.end()))
     return Signal("", float(len(spans)), tuple(spans))
 
@@ -253,6 +269,9 @@ def _count_matches(parsed: ParsedResume, regex: re.Pattern[str], within: Sequenc
 def compute_signals(parsed: ParsedResume, gaz: Gazetteer) -> tuple[Signal, ...]:
     """The named signals of a parsed résumé, each with its source spans."""
     signals: list[Signal] = []
+    lowered: str | None = parsed.text.lower()
+    if lowered is not None and len(lowered) != len(parsed.text):
+        lowered = None  # a few characters change length when lower-cased ("İ")
     positions = sorted(parsed.positions, key=lambda p: p.start)
     # Countries worked in, from the positions' locations.
     seen: dict[str, Span] = {}
@@ -283,7 +302,7 @@ def compute_signals(parsed: ParsedResume, gaz: Gazetteer) -> tuple[Signal, ...]:
         ("leadership_statements", _LEAD),
         ("launches", _LAUNCH),
     ):
-        found = _count_matches(parsed, regex, bullets)
+        found = _count_matches(parsed.text, lowered, regex, bullets)
         signals.append(Signal(name, found.value, found.spans))
     whole = [Span(start=0, end=len(parsed.text))]
     for name, regex in (
@@ -295,7 +314,7 @@ def compute_signals(parsed: ParsedResume, gaz: Gazetteer) -> tuple[Signal, ...]:
         ("cross_functional", _CROSS_FUNCTIONAL),
         ("pursuing_qualifications", _PURSUING),
     ):
-        found = _count_matches(parsed, regex, whole)
+        found = _count_matches(parsed.text, lowered, regex, whole)
         signals.append(Signal(name, found.value, found.spans))
     signals.append(
         Signal(

@@ -536,6 +536,7 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         signals: npt.ArrayLike,
         top: int = 5,
         index: TokenIndex | None = None,
+        all_contributions: bool = True,
     ) -> Explanation:
         """:meth:`explain` for a text already encoded by this model's vectoriser.
 
@@ -548,6 +549,8 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
             signals: the raw signal values (``SIGNAL_NAMES`` order).
             top: how many contributions of each sign to return as evidence.
             index: ``TokenIndex(text)``, built here when not given.
+            all_contributions: fill :attr:`Explanation.contributions` with every active
+                feature (else it is empty: scoring needs only the strongest ones).
         """
         check_is_fitted(self, "calibration_")
         a, b = self.calibration_
@@ -576,7 +579,9 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
             logit=logit,
             probability=float(_sigmoid(np.array([logit]))[0]),
             bias=float(bias),
-            contributions={str(n): float(c) for n, c in zip(names, contrib, strict=True)},
+            contributions=(
+                {str(n): float(c) for n, c in zip(names, contrib, strict=True)} if all_contributions else {}
+            ),
             positive=tuple(evidence(i) for i in pos),
             negative=tuple(evidence(i) for i in neg),
         )

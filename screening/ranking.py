@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -156,18 +156,30 @@ def _check_distinct(must_have: Sequence[str], nice_to_have: Sequence[str]) -> No
 # --- skills through the taxonomy -------------------------------------------------------------
 
 
-@lru_cache(maxsize=8)
 def _skill_index(taxonomy: Taxonomy) -> tuple[frozenset[str], dict[str, str]]:
     """Canonical names, and every name and alias case-folded -> canonical name.
 
     The taxonomy keeps every case-folded phrase unique across its files (its README), so
-    the case-insensitive lookup is unambiguous.
+    the case-insensitive lookup is unambiguous. Cached by the taxonomy's version (a digest
+    of its files): hashing the taxonomy itself cost half a millisecond per scored résumé.
     """
+    return _skill_index_of(taxonomy.version, taxonomy)
+
+
+_INDEXES: dict[str, tuple[frozenset[str], dict[str, str]]] = {}
+
+
+def _skill_index_of(version: str, taxonomy: Taxonomy) -> tuple[frozenset[str], dict[str, str]]:
+    found = _INDEXES.get(version)
+    if found is not None:
+        return found
     by_phrase: dict[str, str] = {}
     for entry in taxonomy.entries:
         for phrase in entry.phrases:
             by_phrase.setdefault(phrase.casefold(), entry.name)
-    return frozenset(e.name for e in taxonomy.entries), by_phrase
+    index = (frozenset(e.name for e in taxonomy.entries), by_phrase)
+    _INDEXES[version] = index
+    return index
 
 
 def canonical_skill(skill: str, taxonomy: Taxonomy) -> str | None:

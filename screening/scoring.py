@@ -32,7 +32,7 @@ from screening.ranking import RoleProfile, fit_role
 from screening.schema import LABEL_NAMES, CandidateResult, ErrorOut, LabelScore, Versions
 
 #: How many features of each sign an explanation lists before passages are formed.
-EXPLAIN_FEATURES = 20
+EXPLAIN_FEATURES = 12
 
 
 def _same_encoding(a: Any, b: Any) -> bool:
@@ -112,7 +112,9 @@ class Scorer:
             for label in bundle.labels:
                 head = bundle.heads[label]
                 row = rows[self._encoder_of[(i, label)]]
-                explanation = head.explain_encoded(text, row, signals, top=EXPLAIN_FEATURES, index=index)
+                explanation = head.explain_encoded(
+                    text, row, signals, top=EXPLAIN_FEATURES, index=index, all_contributions=False
+                )
                 threshold = bundle.thresholds[label]
                 probabilities[label] = explanation.probability
                 labels[label] = LabelScore(
