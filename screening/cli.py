@@ -37,6 +37,18 @@ def _register_score(subparsers: argparse._SubParsersAction[argparse.ArgumentPars
     add_score_command(subparsers)
 
 
+def _register_keys(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from screening.keys_cli import add_keys_command
+
+    add_keys_command(subparsers)
+
+
+def _register_export_labels(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from screening.export_cli import add_export_labels_command
+
+    add_export_labels_command(subparsers)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with the built-in and the plugged-in sub-commands."""
     parser = argparse.ArgumentParser(prog="screening", description=__doc__.splitlines()[0])
@@ -46,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     _register_parse(subparsers)
     _register_serve(subparsers)
     _register_score(subparsers)
+    _register_keys(subparsers)
+    _register_export_labels(subparsers)
     for ep in sorted(entry_points(group="screening.commands"), key=lambda e: e.name):
         ep.load()(subparsers)
     return parser

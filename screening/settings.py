@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 #: The repository's ``data/`` folder (taxonomy, role profiles, samples) for a source checkout.
@@ -34,3 +34,28 @@ class Settings(BaseSettings):
         None, description="an installed trained spaCy pipeline to load instead of the blank one"
     )
     log_level: str = "INFO"
+
+    # --- the service (``screening serve``) ---------------------------------------------------
+    database_url: str | None = Field(
+        None, description="SQLAlchemy URL of the store (SCREENING_DATABASE_URL); None: var/screening.db"
+    )
+    store_pdfs: bool = Field(False, description="keep uploaded PDF bytes (personal data: off by default)")
+    admin_token: SecretStr | None = Field(
+        None, description="an admin API key created at start (SCREENING_ADMIN_TOKEN), 32+ characters"
+    )
+    max_files_per_request: int = Field(20, ge=1, le=500, description="PDFs accepted in one upload")
+    background_model_uri: str | None = Field(
+        None, description="MLflow URI of the background bundle; None: models:/screening-background@champion"
+    )
+    aha_model_uri: str | None = Field(
+        None, description="MLflow URI of the AHA bundle; None: models:/screening-aha@champion"
+    )
+
+    @field_validator("admin_token")
+    @classmethod
+    def _long_admin_token(cls, token: SecretStr | None) -> SecretStr | None:
+        # Keys are stored under a fast hash, which is safe only for high-entropy secrets: a short
+        # (guessable) configured token stops the start instead of being accepted.
+        if token is not None and len(token.get_secret_value()) < 32:
+            raise ValueError("SCREENING_ADMIN_TOKEN must be at least 32 characters")
+        return token

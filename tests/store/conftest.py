@@ -1,19 +1,12 @@
 """Database fixtures of the store tests, on SQLite and on PostgreSQL.
 
-A conftest beside the root one because the root conftest belongs to another part of the
-suite; move these fixtures there if the API tests need a database too.
-
-PostgreSQL: one database with a random name per test session (created through the
-``postgres`` database, dropped at the end), and one schema per test (``search_path`` in the
-URL), so every test starts from an empty database on both engines. The PostgreSQL variants
-are marked ``postgres`` and skipped when no server answers on 127.0.0.1:5432.
+The database URL fixtures (``postgres_database``, ``db_url``) live in the root conftest, shared
+with the API tests; these build on them.
 """
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
@@ -25,9 +18,6 @@ from screening.parsing.resources import ParseResources
 from screening.store.db import make_engine, session_factory
 from screening.store.migrate import upgrade
 
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
-PG_HOST = "postgresql+psycopg://postgres@127.0.0.1:5432"
-
 RESUME = """Jane Doe
 Experience
 Senior Analyst, Example Bank, London, 2019 - 2021
@@ -38,40 +28,6 @@ Wrote Solidity smart contracts for a DeFi lending protocol on Ethereum
 Education
 BSc Economics, Example University, 2012 - 2016
 """
-
-
-@pytest.fixture(scope="session")
-def postgres_database() -> Iterator[str]:
-    """A new, empty PostgreSQL database for this test session: its name."""
-    import psycopg
-
-    try:
-        admin = psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as exc:
-        pytest.skip(f"PostgreSQL not reachable on 127.0.0.1:5432 as postgres: {exc}".strip())
-    name = f"screening_test_{secrets.token_hex(6)}"
-    with admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            yield name
-        finally:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-@pytest.fixture(
-    params=[pytest.param("sqlite"), pytest.param("postgresql", marks=pytest.mark.postgres)],
-)
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """The URL of an empty database (not migrated), on each engine."""
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'screening.db'}"
-    database: str = request.getfixturevalue("postgres_database")
-    import psycopg
-
-    schema = f"t_{secrets.token_hex(6)}"
-    with psycopg.connect(f"postgresql://postgres@127.0.0.1:5432/{database}", autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    return f"{PG_HOST}/{database}?options=-csearch_path%3D{schema}"
 
 
 @pytest.fixture
