@@ -9,7 +9,7 @@ BENCH_LIMIT ?= 300
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install test test-fast lint format typecheck serve train mlflow-ui bench bench-livecareer clean
+.PHONY: install test test-fast lint format typecheck serve train mlflow-ui bench bench-score bench-train bench-livecareer clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,12 @@ mlflow-ui: install
 
 bench: install
 	$(BIN)/python -m benchmarks.parse_speed $(BENCH_PDFS) --limit $(BENCH_LIMIT)
+
+bench-score: install
+	$(BIN)/python -m benchmarks.score_speed $(BENCH_PDFS) --limit 500
+
+bench-train: install
+	$(BIN)/python -m benchmarks.train_speed --n 10000
 
 bench-livecareer: install
 	$(BIN)/python -m benchmarks.parse_livecareer ../shared/datasets/livecareer/pdfs
