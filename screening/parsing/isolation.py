@@ -264,9 +264,11 @@ class ParserPool:
 
         window: deque[Future[object]] = deque()
         with ThreadPoolExecutor(max_workers=self.size) as threads:
-            for item in items:  # a bounded window keeps memory flat on long inputs
+            # A bounded window keeps memory flat on long inputs; a deep one lets the workers
+            # run ahead of a slow file at the head of the line (results stay in order).
+            for item in items:
                 window.append(threads.submit(one, item))
-                if len(window) >= self.size * 2:
+                if len(window) >= self.size * 8:
                     yield window.popleft().result()
             while window:
                 yield window.popleft().result()
