@@ -91,6 +91,9 @@ def get_current_key(
     if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
         raise ApiError(401, "unauthorized", "an API key is required (Authorization: Bearer)", _UNAUTHORIZED)
     key = authenticate(session, credentials.credentials)
+    # End the lookup's transaction now: on SQLite a transaction holds the write lock, and the
+    # route may open its own (the key object stays usable: sessions do not expire on commit).
+    session.commit()
     if key is None:
         raise ApiError(401, "unauthorized", "the API key is unknown or revoked", _UNAUTHORIZED)
     return key

@@ -59,7 +59,12 @@ def _sqlite_on_connect(dbapi_connection: Any, _connection_record: object) -> Non
 
 
 def _sqlite_on_begin(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # IMMEDIATE takes the write lock at BEGIN, waiting up to the busy timeout for it. A
+    # deferred BEGIN reads first and upgrades to writing later, and that upgrade fails at
+    # once ("database is locked") when another request committed in between: concurrent
+    # uploads hit it. Transactions are short (parsing runs outside them), so serialising
+    # them costs little; PostgreSQL is the store for heavy concurrent use.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:

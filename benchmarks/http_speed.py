@@ -1,0 +1,156 @@
+"""HTTP throughput and latency of ``POST /v1/screenings`` on loopback.
+
+    python -m benchmarks.http_speed [--corpus var/corpus] [--requests 64]
+
+Uses the registered champions of the default MLflow store (``make train`` first) and the
+two-page PDFs of a generated corpus. For 1 and 2 parser workers it starts the real
+``screening serve`` process (fresh SQLite store, an admin key), then sends ``--requests``
+one-file screenings with 1, 4 and 16 concurrent clients (a bounded asyncio client) and
+prints throughput and p50/p99 latency, against the in-process parse time of the same files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from screening.parsing.pipeline import parse_pdf
+from screening.parsing.resources import load_resources
+from screening.ranking import load_roles
+from screening.settings import Settings
+
+TOKEN = "bench-admin-token-" + "b" * 32
+
+
+def _two_page_pdfs(corpus: Path, limit: int) -> list[bytes]:
+    out = []
+    for line in (corpus / "index.jsonl").open(encoding="utf-8"):
+        record = json.loads(line)
+        if str(record.get("truth", {}).get("pages")) == "2" and record.get("pdf"):
+            out.append((corpus / record["pdf"]).read_bytes())
+            if len(out) == limit:
+                break
+    return out
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+async def _load(
+    port: int, files: list[bytes], role: str, requests: int, clients: int
+) -> tuple[float, list[float]]:
+    latencies: list[float] = []
+    queue: asyncio.Queue[int] = asyncio.Queue()
+    for i in range(requests):
+        queue.put_nowait(i)
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+
+    async def client(http: httpx.AsyncClient) -> None:
+        while True:
+            try:
+                i = queue.get_nowait()
+            except asyncio.QueueEmpty:
+                return
+            data = files[i % len(files)]
+            started = time.perf_counter()
+            r = await http.post(
+                f"http://127.0.0.1:{port}/v1/screenings",
+                files={"files": (f"cv-{i}.pdf", data, "application/pdf")},
+                data={"role": role},
+                headers=headers,
+            )
+            if r.status_code != 201:
+                raise RuntimeError(f"HTTP {r.status_code}: {r.text[:200]}")
+            latencies.append((time.perf_counter() - started) * 1000)
+
+    async with httpx.AsyncClient(timeout=120) as http:
+        started = time.perf_counter()
+        await asyncio.gather(*(client(http) for _ in range(clients)))
+        wall = time.perf_counter() - started
+    return requests / wall, latencies
+
+
+def _serve(workers: int, port: int, store: Path) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "SCREENING_DATABASE_URL": f"sqlite:///{store / f'bench-{workers}.db'}",
+        "SCREENING_ADMIN_TOKEN": TOKEN,
+        "SCREENING_PARSE_WORKERS": str(workers),
+    }
+    with (store / f"server-{workers}.log").open("ab") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "screening.cli", "serve", "--port", str(port)],
+            env=env,
+            stdout=log,
+            stderr=log,
+        )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    proc.kill()
+    raise RuntimeError("the server did not become ready (run `make train` first)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=Path("var/corpus"))
+    ap.add_argument("--requests", type=int, default=64)
+    args = ap.parse_args(argv)
+    settings = Settings()
+    # Distinct files for every request of a server (warm-up and three loads): no parse-cache hit.
+    files = _two_page_pdfs(args.corpus, 8 + 3 * args.requests)
+    role = sorted(load_roles(settings.data_dir))[0]
+    resources = load_resources(settings.data_dir, settings.spacy_model)
+    for data in files[:4]:
+        parse_pdf(data, resources)
+    started = time.perf_counter()
+    for data in files[:64]:
+        parse_pdf(data, resources)
+    parse_ms = (time.perf_counter() - started) / min(64, len(files)) * 1000
+    print(f"{len(files)} two-page PDFs; in-process parse {parse_ms:.1f} ms each; role {role}")
+    rates: dict[tuple[int, int], float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Path(os.environ.get("BENCH_STORE", tmp))
+        for workers in (1, 2):
+            port = _free_port()
+            proc = _serve(workers, port, store)
+            try:
+                asyncio.run(_load(port, files, role, 8, 2))  # warm-up
+                for k, clients in enumerate((1, 4, 16)):
+                    first = 8 + k * args.requests
+                    rate, lat = asyncio.run(_load(port, files, role, args.requests, clients, first))
+                    rates[(workers, clients)] = rate
+                    lat.sort()
+                    p99 = lat[min(len(lat) - 1, int(0.99 * len(lat)))]
+                    print(f"workers {workers}, clients {clients:>2}: {rate:5.1f} screenings/s, "
+                          f"p50 {statistics.median(lat):6.1f} ms, p99 {p99:6.1f} ms")  # fmt: skip
+            finally:
+                proc.terminate()
+                proc.wait(30)
+    for clients in (4, 16):
+        ratio = rates[(2, clients)] / rates[(1, clients)]
+        print(f"2 workers vs 1 at {clients} clients: {ratio:.2f}x (floor 1.8x)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
