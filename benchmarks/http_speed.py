@@ -3,10 +3,11 @@
     python -m benchmarks.http_speed [--corpus var/corpus] [--requests 64]
 
 Uses the registered champions of the default MLflow store (``make train`` first) and the
-two-page PDFs of a generated corpus. For 1 and 2 parser workers it starts the real
-``screening serve`` process (fresh SQLite store, an admin key), then sends ``--requests``
-one-file screenings with 1, 4 and 16 concurrent clients (a bounded asyncio client) and
-prints throughput and p50/p99 latency, against the in-process parse time of the same files.
+two-page PDFs of a generated corpus. For 1 and 2 workers (``serve --workers N``: server
+processes, one parser each) it starts the real ``screening serve`` (fresh SQLite store, an
+admin key), then sends ``--requests`` one-file screenings with 1, 4 and 16 concurrent
+clients (a bounded asyncio client) and prints throughput and p50/p99 latency, against the
+in-process parse time of the same files.
 """
 
 from __future__ import annotations
@@ -51,11 +52,11 @@ def _free_port() -> int:
 
 
 async def _load(
-    port: int, files: list[bytes], role: str, requests: int, clients: int
+    port: int, files: list[bytes], role: str, requests: int, clients: int, first: int = 0
 ) -> tuple[float, list[float]]:
     latencies: list[float] = []
     queue: asyncio.Queue[int] = asyncio.Queue()
-    for i in range(requests):
+    for i in range(first, first + requests):
         queue.put_nowait(i)
     headers = {"Authorization": f"Bearer {TOKEN}"}
 
@@ -89,11 +90,11 @@ def _serve(workers: int, port: int, store: Path) -> subprocess.Popen[bytes]:
         **os.environ,
         "SCREENING_DATABASE_URL": f"sqlite:///{store / f'bench-{workers}.db'}",
         "SCREENING_ADMIN_TOKEN": TOKEN,
-        "SCREENING_PARSE_WORKERS": str(workers),
+        "SCREENING_PARSE_WORKERS": "1",  # one parser per server process
     }
     with (store / f"server-{workers}.log").open("ab") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "screening.cli", "serve", "--port", str(port)],
+            [sys.executable, "-m", "screening.cli", "serve", "--port", str(port), "--workers", str(workers)],
             env=env,
             stdout=log,
             stderr=log,

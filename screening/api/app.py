@@ -16,6 +16,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request, Response, UploadFile
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from screening import __version__
 from screening.api.deps import PoolDep, SettingsDep, WriterKey
@@ -94,8 +95,16 @@ def create_app(settings: Settings | None = None, *, models: ScoringModels | None
                 token = settings.admin_token.get_secret_value()
 
                 def create_admin() -> None:
-                    with app.state.sessions.begin() as session:
-                        ensure_admin_token(session, token)
+                    # With several server processes (serve --workers N) on PostgreSQL, two may
+                    # insert the key at once: the loser finds it on a second try.
+                    for attempt in (1, 2):
+                        try:
+                            with app.state.sessions.begin() as session:
+                                ensure_admin_token(session, token)
+                            return
+                        except IntegrityError:
+                            if attempt == 2:
+                                raise
 
                 await asyncio.to_thread(create_admin)
             app.state.pool = await asyncio.to_thread(ParserPool, settings)

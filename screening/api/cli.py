@@ -12,7 +12,19 @@ def run_serve(args: argparse.Namespace) -> int:
     from screening.api.app import create_app
     from screening.settings import Settings
 
-    uvicorn.run(create_app(Settings()), host=args.host, port=args.port, log_level="info")
+    if args.workers > 1:
+        # Several processes, each with its own app (lifespan: migrations, parser pool, models),
+        # built by the factory from the same SCREENING_* settings.
+        uvicorn.run(
+            "screening.api.app:create_app",
+            factory=True,
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            log_level="info",
+        )
+    else:
+        uvicorn.run(create_app(Settings()), host=args.host, port=args.port, log_level="info")
     return 0
 
 
@@ -21,4 +33,7 @@ def add_serve_command(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
     p = subparsers.add_parser("serve", help="run the HTTP service", description="Run the screening service.")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument(
+        "--workers", type=int, default=1, help="server processes (each with SCREENING_PARSE_WORKERS parsers)"
+    )
     p.set_defaults(func=run_serve)
