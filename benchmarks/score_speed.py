@@ -24,7 +24,6 @@ from pathlib import Path
 import pypdf
 
 from screening.batch import score_files
-from screening.lexicons import load_taxonomy
 from screening.parsing.model import ParsedResume
 from screening.parsing.pipeline import parse_pdf
 from screening.parsing.resources import load_resources
@@ -48,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings()
     configure()
     resources = load_resources(settings.data_dir, settings.spacy_model)
-    scorer = Scorer(load_scoring_models(), resources, load_taxonomy(settings.data_dir))
+    scorer = Scorer.from_settings(load_scoring_models(), settings)
     roles = load_roles(settings.data_dir)
     role = roles[args.role or sorted(roles)[0]]
     files = sorted(args.folder.rglob("*.pdf"))[: args.limit]

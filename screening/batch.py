@@ -143,8 +143,8 @@ def _inputs(
 
 
 class ScoreInWorker:
-    """The scoring step run inside each parser worker, right after its parse (picklable:
-    it travels to the workers, which build their :class:`Scorer` once, on first use).
+    """The scoring step run right after each parse, inside a parser worker or a Spark task
+    (picklable: it travels there and builds its :class:`Scorer` once, on first use).
 
     Scoring where the parse happens keeps the main process to reading and writing files,
     so throughput grows with the number of workers.
@@ -161,11 +161,7 @@ class ScoreInWorker:
 
     def __call__(self, outcome: ParseOutcome) -> CandidateResult:
         if self._scorer is None:
-            from screening.lexicons import load_taxonomy
-            from screening.parsing.resources import load_resources
-
-            resources = load_resources(self.settings.data_dir, self.settings.spacy_model)
-            self._scorer = Scorer(self.models, resources, load_taxonomy(self.settings.data_dir))
+            self._scorer = Scorer.from_settings(self.models, self.settings)
         return self._scorer.score(outcome, self.role)
 
 

@@ -24,8 +24,6 @@ def run_score(args: argparse.Namespace) -> int:
     """Exit 0 when every file was processed (scored, sent to review or failed as a row);
     2 on bad arguments."""
     from screening.batch import BatchError, output_format, score_files
-    from screening.lexicons import load_taxonomy
-    from screening.parsing.resources import load_resources
     from screening.ranking import load_roles
     from screening.registry import configure, load_scoring_models
     from screening.scoring import Scorer
@@ -60,11 +58,7 @@ def run_score(args: argparse.Namespace) -> int:
     else:
         configure()
         models = load_scoring_models(args.background_uri, args.aha_uri)
-        scorer = Scorer(
-            models,
-            load_resources(settings.data_dir, settings.spacy_model),
-            load_taxonomy(settings.data_dir),
-        )
+        scorer = Scorer.from_settings(models, settings)
         try:
             summary = score_files(
                 args.paths,

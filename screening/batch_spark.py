@@ -26,8 +26,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from screening.batch import BatchError, BatchSummary, flat_row, output_format, parquet_schema
+from screening.batch import BatchError, BatchSummary, ScoreInWorker, flat_row, output_format, parquet_schema
 from screening.bundle import ScoringModels
+from screening.ranking import load_roles
 from screening.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -42,27 +43,22 @@ def _spark_paths(inputs: Sequence[str]) -> list[str]:
     return out
 
 
-def _score_partition(
-    batches: Iterator[Any], models: ScoringModels, role_id: str | None, settings: Settings
-) -> Iterator[Any]:
-    """mapInPandas body: ``(path, content)`` rows -> flat result rows."""
+def _score_partition(batches: Iterator[Any], task: ScoreInWorker, settings: Settings) -> Iterator[Any]:
+    """mapInPandas body: ``(path, content)`` rows -> flat result rows, by the local engine's
+    per-file step (:func:`~screening.parsing.isolation.parse_outcome`, then ``task``)."""
     import pandas as pd
 
-    from screening.lexicons import load_taxonomy
     from screening.parsing.isolation import parse_outcome
     from screening.parsing.resources import load_resources
-    from screening.ranking import load_roles
-    from screening.scoring import Scorer
 
     resources = load_resources(settings.data_dir, settings.spacy_model)
-    scorer = Scorer(models, resources, load_taxonomy(settings.data_dir))
-    role = load_roles(settings.data_dir)[role_id] if role_id else None
     for frame in batches:
-        rows = []
-        for path, content in zip(frame["path"], frame["content"], strict=True):
-            name = path.removeprefix("file:")
-            outcome = parse_outcome(bytes(content), resources, settings.parse, name)
-            rows.append(flat_row(scorer.score(outcome, role)))
+        rows = [
+            flat_row(
+                task(parse_outcome(bytes(content), resources, settings.parse, path.removeprefix("file:")))
+            )
+            for path, content in zip(frame["path"], frame["content"], strict=True)
+        ]
         yield pd.DataFrame(rows, columns=list(parquet_schema().names))
 
 
@@ -113,9 +109,11 @@ def score_files_spark(
         if n_in == 0:
             raise BatchError("no input files (Spark's binaryFile source skips empty files)")
         schema = ", ".join(f"{f.name} {_spark_type(f.type)}" for f in parquet_schema())
-        scored = files.mapInPandas(
-            lambda it: _score_partition(it, models, role_id, settings), schema=schema
-        ).orderBy("file")
+        role = load_roles(settings.data_dir)[role_id] if role_id else None
+        task = ScoreInWorker(models, role, settings)
+        scored = files.mapInPandas(lambda it: _score_partition(it, task, settings), schema=schema).orderBy(
+            "file"
+        )
         rows: Any = scored.toPandas()
     finally:
         spark.stop()

@@ -15,15 +15,13 @@ def run_export(args: argparse.Namespace) -> int:
     The file holds résumé text: it is written with owner-only permissions, atomically.
     """
     from screening.settings import Settings
-    from screening.store.db import database_url, make_engine, session_factory
-    from screening.store.migrate import upgrade
+    from screening.store.db import database_url
+    from screening.store.migrate import open_store
     from screening.store.repo import export_labels
 
-    url = database_url(Settings().database_url)
-    upgrade(url)
-    engine = make_engine(url)
+    engine, sessions = open_store(database_url(Settings().database_url))
     try:
-        with session_factory(engine).begin() as session:
+        with sessions.begin() as session:
             records = export_labels(session)
     finally:
         engine.dispose()

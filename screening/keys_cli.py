@@ -18,13 +18,10 @@ ROLES = ("recruiter", "auditor", "admin")
 def _sessions() -> tuple[Engine, sessionmaker[Session]]:
     """The store's engine and session factory, its schema brought to head first."""
     from screening.settings import Settings
-    from screening.store.db import database_url, make_engine, session_factory
-    from screening.store.migrate import upgrade
+    from screening.store.db import database_url
+    from screening.store.migrate import open_store
 
-    url = database_url(Settings().database_url)
-    upgrade(url)
-    engine = make_engine(url)
-    return engine, session_factory(engine)
+    return open_store(database_url(Settings().database_url))
 
 
 def run_create(args: argparse.Namespace) -> int:

@@ -56,6 +56,7 @@ _NGRAM = "ngram:"
 _SIG = "sig:"
 
 FloatArray = npt.NDArray[np.float64]
+_Index = npt.NDArray[np.intp]
 
 
 def token_spans(text: str) -> list[tuple[int, int]]:
@@ -302,12 +303,7 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         labels = np.asarray(y)
         if labels.ndim != 1 or len(labels) != len(texts):
             raise ValueError("y must be one label per row of X")
-        classes = np.unique(labels)
-        if len(classes) != 2:
-            raise ValueError(f"y must hold exactly two classes, got {len(classes)}")
-        positive = labels == classes[1]
-        weights = self._check_weights(sample_weight, len(texts))
-        fit_idx, cal_idx = self._calibration_split(positive)
+        classes, positive, weights, fit_idx, cal_idx = self._prepare(labels, sample_weight)
         vectorizer = self.make_vectorizer().fit([texts[i] for i in fit_idx])
         return self._fit_parts(
             vectorizer, vectorizer.transform(texts), signals, classes, positive, weights, fit_idx, cal_idx
@@ -362,12 +358,7 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
             raise ValueError("text_matrix does not come from this vectorizer")
         if not np.isfinite(values).all():
             raise ValueError("signal values must be finite")
-        classes = np.unique(labels)
-        if len(classes) != 2:
-            raise ValueError(f"y must hold exactly two classes, got {len(classes)}")
-        positive = labels == classes[1]
-        weights = self._check_weights(sample_weight, len(labels))
-        fit_idx, cal_idx = self._calibration_split(positive)
+        classes, positive, weights, fit_idx, cal_idx = self._prepare(labels, sample_weight)
         return self._fit_parts(vectorizer, matrix, values, classes, positive, weights, fit_idx, cal_idx)
 
     def _check_params(self) -> None:
@@ -375,6 +366,20 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
             raise ValueError("calibration must be 'sigmoid' (isotonic would break exact explanations)")
         if not 0.0 < self.calibration_fraction < 1.0:
             raise ValueError("calibration_fraction must be in (0, 1)")
+
+    def _prepare(
+        self, labels: npt.NDArray[Any], sample_weight: Sequence[float] | npt.ArrayLike | None
+    ) -> tuple[
+        npt.NDArray[Any], npt.NDArray[np.bool_], FloatArray, npt.NDArray[np.intp], npt.NDArray[np.intp]
+    ]:
+        """The classes, the positive mask, the weights and the calibration split of ``labels``."""
+        classes = np.unique(labels)
+        if len(classes) != 2:
+            raise ValueError(f"y must hold exactly two classes, got {len(classes)}")
+        positive = labels == classes[1]
+        weights = self._check_weights(sample_weight, len(labels))
+        fit_idx, cal_idx = self._calibration_split(positive)
+        return classes, positive, weights, fit_idx, cal_idx
 
     @staticmethod
     def _check_weights(sample_weight: Sequence[float] | npt.ArrayLike | None, n: int) -> FloatArray:

@@ -16,7 +16,6 @@ digits so that the last bits of floating-point arithmetic never show).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -24,12 +23,13 @@ import numpy as np
 from screening.bundle import ScoringModels
 from screening.explain import WEIGHT_DIGITS, PassageIndex, label_evidence
 from screening.features import featurize
-from screening.lexicons import Taxonomy
+from screening.lexicons import Taxonomy, load_taxonomy
 from screening.model import TokenIndex, model_input
 from screening.parsing.model import PARSER_VERSION, ParsedResume, ParseFailure
-from screening.parsing.resources import ParseResources
+from screening.parsing.resources import ParseResources, load_resources
 from screening.ranking import RoleProfile, fit_role
 from screening.schema import LABEL_NAMES, CandidateResult, ErrorOut, LabelScore, Versions
+from screening.settings import Settings
 
 #: How many features of each sign an explanation lists before passages are formed.
 EXPLAIN_FEATURES = 12
@@ -69,6 +69,13 @@ class Scorer:
         missing = [label for label in LABEL_NAMES if not any(label in b.labels for b in self.bundles)]
         if missing:
             raise ValueError(f"the models do not predict {missing}")
+
+    @classmethod
+    def from_settings(cls, models: ScoringModels, settings: Settings) -> Scorer:
+        """A scorer over ``models`` with the reference data of ``settings.data_dir``."""
+        return cls(
+            models, load_resources(settings.data_dir, settings.spacy_model), load_taxonomy(settings.data_dir)
+        )
 
     @property
     def versions(self) -> Versions:
@@ -133,11 +140,3 @@ class Scorer:
             fit=fit,
             versions=versions,
         )
-
-    def probabilities(self, parsed: ParsedResume) -> Mapping[str, float]:
-        """Only the calibrated probabilities (no evidence): for audits and quick checks."""
-        x = model_input(featurize(parsed, self.resources.gazetteer))
-        out: dict[str, float] = {}
-        for bundle in self.bundles:
-            out.update({k: v[0] for k, v in bundle.predict_proba([x]).items()})
-        return out

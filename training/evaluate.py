@@ -14,6 +14,7 @@ from training import metrics
 from training.dataset import load_records
 from training.examples import build_examples
 from training.specs import load_specs
+from training.text_source import ParsedPdfSource
 from training.tracking import configure
 
 
@@ -26,11 +27,13 @@ def evaluate(
     each model named by ``model`` (``background``, ``aha`` or ``all``).
     """
     configure()
-    dataset = load_records(data)
+    # One source for loading and featurising: each PDF is read and parsed once.
+    source = ParsedPdfSource(settings)
+    dataset = load_records(data, text_source=source)
     uris = [model_uri] if model_uri else [_champion_uri(spec.name) for spec in load_specs(model)]
     loaded = [load_model(uri) for uri in uris]
     labels = sorted({label for m in loaded for label in m.bundle.labels})
-    examples = build_examples(dataset, settings=settings, labels=labels)
+    examples = build_examples(dataset, settings=settings, labels=labels, source=source)
     out: dict[str, Any] = {
         "records": len(dataset.records),
         "scored": len(examples.ids),

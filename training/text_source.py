@@ -168,6 +168,9 @@ class ParsedPdfSource:
         )
         self.parsed = 0
         self.cached = 0
+        # Reads already made, by path: loading a dataset and featurising it read the same
+        # PDFs, and the second read costs nothing (no file read, no cache decompression).
+        self._seen: dict[Path, ParsedResume | PdfText] = {}
 
     def parsed_resume(self, sha256: str) -> ParsedResume | None:
         """The cached parse of a PDF read earlier (for featurisation), or ``None``."""
@@ -198,6 +201,10 @@ class ParsedPdfSource:
         todo: dict[str, tuple[bytes, list[int]]] = {}
         max_bytes = self.settings.parse.max_bytes
         for i, path in enumerate(pdfs):
+            seen = self._seen.get(path)
+            if seen is not None:
+                results[i] = seen
+                continue
             try:
                 size = path.stat().st_size
                 if size > max_bytes:
@@ -221,6 +228,7 @@ class ParsedPdfSource:
                 todo[sha] = (data, [i])
         if todo:
             self._parse(todo, results, [pdfs[idx[0]] for _, idx in todo.values()])
+        self._seen.update((path, results[i]) for i, path in enumerate(pdfs))
         return [results[i] for i in range(len(pdfs))]
 
     def _parse(

@@ -42,6 +42,7 @@ from training.examples import Examples, build_examples
 from training.model_card import render_model_card
 from training.specs import ModelSpec
 from training.splits import split_dataset
+from training.text_source import ParsedPdfSource
 from training.tracking import configure, ensure_experiment, git_commit
 
 logger = logging.getLogger(__name__)
@@ -527,9 +528,13 @@ def train(
     configure()
     mlflow.set_experiment(experiment_id=ensure_experiment(experiment))
     echo(f"loading {len(data)} data file(s)…")
-    dataset = load_records(data)
+    # One source for loading and featurising: each PDF is read and parsed once.
+    source = ParsedPdfSource(settings, workers=workers)
+    dataset = load_records(data, text_source=source)
     labels = sorted({label for spec in specs for label in spec.labels})
-    examples = build_examples(dataset, settings=settings, labels=labels, workers=workers, progress=progress)
+    examples = build_examples(
+        dataset, settings=settings, labels=labels, workers=workers, progress=progress, source=source
+    )
     echo(f"{len(examples.ids)} résumés ready ({len(examples.skipped)} skipped)")
     results = []
     swap_cache: dict[tuple[int, ...], Any] = {}

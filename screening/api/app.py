@@ -24,14 +24,12 @@ from screening.api.errors import ApiError, error_response, install_error_handler
 from screening.api.metrics import Metrics, install_metrics
 from screening.api.routes import router
 from screening.bundle import ScoringModels
-from screening.lexicons import load_taxonomy
 from screening.parsing.isolation import ParserPool
 from screening.parsing.model import PARSER_VERSION, ParsedResume
-from screening.parsing.resources import load_resources
 from screening.scoring import Scorer
 from screening.settings import Settings
-from screening.store.db import database_url, make_engine, session_factory
-from screening.store.migrate import upgrade
+from screening.store.db import database_url
+from screening.store.migrate import open_store
 from screening.store.repo import ensure_admin_token
 
 logger = logging.getLogger(__name__)
@@ -65,9 +63,7 @@ def load_champions(settings: Settings) -> ScoringModels:
 
 def build_scorer(settings: Settings, models: ScoringModels) -> Scorer:
     """A scorer over ``models`` with the reference data of ``settings.data_dir`` (blocking)."""
-    return Scorer(
-        models, load_resources(settings.data_dir, settings.spacy_model), load_taxonomy(settings.data_dir)
-    )
+    return Scorer.from_settings(models, settings)
 
 
 def create_app(settings: Settings | None = None, *, models: ScoringModels | None = None) -> FastAPI:
@@ -85,10 +81,8 @@ def create_app(settings: Settings | None = None, *, models: ScoringModels | None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        url = database_url(settings.database_url)
-        await asyncio.to_thread(upgrade, url)
-        engine = make_engine(url)
-        app.state.engine, app.state.sessions = engine, session_factory(engine)
+        engine, sessions = await asyncio.to_thread(open_store, database_url(settings.database_url))
+        app.state.engine, app.state.sessions = engine, sessions
         app.state.pool = None
         try:
             if settings.admin_token is not None:

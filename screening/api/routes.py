@@ -31,7 +31,7 @@ from screening.api.metrics import Metrics
 from screening.ranking import RoleError, RoleProfile, load_roles
 from screening.schema import LABEL_NAMES, CandidateResult, Versions
 from screening.store import repo
-from screening.store.tables import AuditEvent, Candidate, Decision, LabelCorrection, Screening
+from screening.store.tables import Candidate, Screening
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +64,8 @@ class LabelIn(BaseModel):
 
 
 class _Out(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # from_attributes: a stored row (Decision, LabelCorrection, AuditEvent) validates directly.
+    model_config = ConfigDict(extra="forbid", frozen=True, from_attributes=True)
 
 
 class CandidateOut(CandidateResult):
@@ -173,45 +174,6 @@ def _candidate_view(candidate: Candidate) -> CandidateOut:
     return CandidateOut.model_validate({**candidate.result_json, "id": candidate.id})
 
 
-def _decision_view(row: Decision) -> DecisionOut:
-    return DecisionOut(
-        id=row.id,
-        candidate_id=row.candidate_id,
-        decision=row.decision,
-        reason=row.reason,
-        override=row.override,
-        reviewer=row.reviewer,
-        created_at=row.created_at,
-    )
-
-
-def _label_view(row: LabelCorrection) -> LabelOut:
-    return LabelOut(
-        id=row.id,
-        candidate_id=row.candidate_id,
-        label=row.label,
-        value=row.value,
-        note=row.note,
-        reviewer=row.reviewer,
-        created_at=row.created_at,
-    )
-
-
-def _audit_view(event: AuditEvent) -> AuditEventOut:
-    return AuditEventOut(
-        id=event.id,
-        at=event.at,
-        actor=event.actor,
-        action=event.action,
-        screening_id=event.screening_id,
-        candidate_id=event.candidate_id,
-        sha256=event.sha256,
-        model_versions=event.model_versions,
-        parser_version=event.parser_version,
-        details=event.details,
-    )
-
-
 def _candidate_in(session: SessionDep, screening_id: str, candidate_id: str) -> Candidate:
     candidate = repo.get_candidate(session, candidate_id)
     if candidate is None or candidate.screening_id != screening_id:
@@ -300,8 +262,8 @@ def get_candidate(
             **candidate.result_json,
             "id": candidate.id,
             "screening_id": candidate.screening_id,
-            "decisions": [_decision_view(d) for d in candidate.decisions],
-            "label_corrections": [_label_view(c) for c in candidate.label_corrections],
+            "decisions": [DecisionOut.model_validate(d) for d in candidate.decisions],
+            "label_corrections": [LabelOut.model_validate(c) for c in candidate.label_corrections],
         }
     )
 
@@ -322,7 +284,7 @@ def record_decision(
     )
     session.commit()
     logger.info("decision recorded", extra={"candidate_id": candidate.id, "override": override})
-    return _decision_view(row)
+    return DecisionOut.model_validate(row)
 
 
 @router.get(
@@ -364,7 +326,7 @@ def add_label(
         session, candidate.id, body.label, body.value, reviewer=key.id, note=body.note
     )
     session.commit()
-    return _label_view(row)
+    return LabelOut.model_validate(row)
 
 
 # --- labels, roles, models, audit ---------------------------------------------------------------
@@ -474,4 +436,4 @@ def list_audit(
         limit=limit,
         offset=offset,
     )
-    return AuditPage(items=[_audit_view(e) for e in events], limit=limit, offset=offset)
+    return AuditPage(items=[AuditEventOut.model_validate(e) for e in events], limit=limit, offset=offset)

@@ -9,8 +9,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
 
-from screening.store.db import make_engine
+from screening.store.db import make_engine, session_factory
 
 logger = logging.getLogger(__name__)
 
@@ -63,3 +65,11 @@ def current_revision(url: str) -> str | None:
 def head_revision() -> str | None:
     """The latest revision shipped with the code."""
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def open_store(url: str) -> tuple[Engine, sessionmaker[Session]]:
+    """The store at ``url``, its schema brought to head first: its engine (dispose it when
+    done) and session factory. What the service's start-up and the store commands do."""
+    upgrade(url)
+    engine = make_engine(url)
+    return engine, session_factory(engine)
