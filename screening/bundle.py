@@ -77,6 +77,18 @@ class ScoringBundle:
 
 
 @dataclass(frozen=True)
+class ModelReport:
+    """What training recorded about a registered version: held-out metrics and the model card."""
+
+    #: ``name/version`` as recorded with every score.
+    version: str
+    #: The training run's metrics (``test.macro_f1``, ``test.<label>.f1``, ``fairness.*``, ...).
+    metrics: dict[str, float] = field(default_factory=dict)
+    #: The model card (Markdown), when the run logged one.
+    card: str | None = None
+
+
+@dataclass(frozen=True)
 class ScoringModels:
     """The two bundles and their registered versions (``name/version`` as recorded)."""
 
@@ -84,3 +96,5 @@ class ScoringModels:
     aha: ScoringBundle
     background_version: str
     aha_version: str
+    #: Training reports by model kind (``background``, ``aha``), when loaded from a registry.
+    reports: dict[str, ModelReport] = field(default_factory=dict)

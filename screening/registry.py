@@ -9,14 +9,18 @@ named-signal vector), so batch engines (Spark UDFs) can use the same version.
 from __future__ import annotations
 
 import os
+import urllib.error
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import mlflow
 import pandas as pd
+from mlflow.exceptions import MlflowException
 from mlflow.pyfunc import PythonModel, PythonModelContext
 
-from screening.bundle import ScoringBundle, ScoringModels
+from screening.bundle import ModelReport, ScoringBundle, ScoringModels
 
 #: The embedded store of a source checkout: ``mlflow/`` beside the package.
 DEFAULT_STORE = Path(__file__).resolve().parent.parent / "mlflow"
@@ -54,6 +58,8 @@ class LoadedModel:
     name: str
     version: str
     uri: str
+    #: The MLflow run that logged the version (None for a model loaded from a run URI).
+    run_id: str | None = None
 
 
 def tracking_uri(store: Path = DEFAULT_STORE) -> str:
@@ -71,6 +77,47 @@ def configure(store: Path = DEFAULT_STORE) -> str:
     return uri
 
 
+class RegistryUnreachableError(ConnectionError):
+    """The tracking server holding the registry does not answer."""
+
+
+def redact_uri(uri: str) -> str:
+    """``uri`` with the password of its user info (``scheme://user:password@host``) masked."""
+    parts = urlsplit(uri)
+    if parts.password is None:
+        return uri
+    host = parts.hostname or ""
+    if parts.port is not None:
+        host = f"{host}:{parts.port}"
+    return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
+
+
+def check_reachable(uri: str, timeout_s: float = 5.0) -> None:
+    """For a tracking server (``http(s)://``), check that it answers at all (any HTTP status),
+    within ``timeout_s``. MLflow's own client retries a refused connection for minutes; this
+    says at once that the registry is not there. Other stores (``sqlite:``…) are not checked.
+
+    Raises:
+        RegistryUnreachableError: no HTTP answer (refused, timed out, name not resolved).
+    """
+    if not uri.startswith(("http://", "https://")):
+        return
+    parts = urlsplit(uri)
+    # Without user info: any answer will do, and urllib does not take credentials in the URL.
+    netloc = parts.netloc.rpartition("@")[2]
+    probe = urlunsplit((parts.scheme, netloc, f"{parts.path.rstrip('/')}/health", "", ""))
+    try:
+        with urllib.request.urlopen(probe, timeout=timeout_s):
+            return
+    except urllib.error.HTTPError:
+        return  # it answered: reachable (an auth proxy or another server may refuse /health)
+    except (OSError, ValueError) as exc:
+        reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+        raise RegistryUnreachableError(
+            f"the model registry at {redact_uri(uri)} does not answer ({reason})"
+        ) from None
+
+
 def model_uri(name: str, alias: str = CHAMPION) -> str:
     """``models:/<name>@<alias>``."""
     return f"models:/{name}@{alias}"
@@ -82,7 +129,7 @@ def load_model(uri: str) -> LoadedModel:
     Raises:
         mlflow.exceptions.MlflowException: the model or alias does not exist.
     """
-    name, version = "", ""
+    name, version, run_id = "", "", None
     if uri.startswith("models:/"):
         ref = uri.removeprefix("models:/")
         client = mlflow.MlflowClient()
@@ -92,11 +139,34 @@ def load_model(uri: str) -> LoadedModel:
         else:
             name, version = ref.rsplit("/", 1)
         uri = f"models:/{name}/{version}"
+        run_id = client.get_model_version(name, version).run_id
     pyfunc = mlflow.pyfunc.load_model(uri)
     model = pyfunc.unwrap_python_model()
     if not isinstance(model, BundleModel):
         raise TypeError(f"{uri} is not a screening bundle model")
-    return LoadedModel(model.bundle, name or model.bundle.name, version, uri)
+    return LoadedModel(model.bundle, name or model.bundle.name, version, uri, run_id)
+
+
+#: Where training logs the model card inside its run (``training.train``).
+MODEL_CARD_ARTIFACT = "report/model_card.md"
+
+
+def load_report(model: LoadedModel) -> ModelReport:
+    """The metrics and model card of the run that logged ``model`` (empty when unknown).
+
+    A card that cannot be read (artifact store unreachable, an older run without one) is
+    ``None``: the report is informative and never stops models from loading.
+    """
+    ref = f"{model.name}/{model.version}"
+    if model.run_id is None:
+        return ModelReport(version=ref)
+    run = mlflow.MlflowClient().get_run(model.run_id)
+    card: str | None
+    try:
+        card = mlflow.artifacts.load_text(f"runs:/{model.run_id}/{MODEL_CARD_ARTIFACT}")
+    except (MlflowException, OSError):
+        card = None
+    return ModelReport(version=ref, metrics=dict(run.data.metrics), card=card)
 
 
 #: The registered model names of the two bundles a :class:`~screening.scoring.Scorer` needs.
@@ -118,4 +188,5 @@ def load_scoring_models(background_uri: str | None = None, aha_uri: str | None =
         aha=aha.bundle,
         background_version=f"{background.name}/{background.version}",
         aha_version=f"{aha.name}/{aha.version}",
+        reports={"background": load_report(background), "aha": load_report(aha)},
     )
