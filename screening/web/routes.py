@@ -331,6 +331,7 @@ def shortlist_page(
             "descending": descending,
             "decision": decision,
             "filters": views.DECISION_FILTERS,
+            "sort_keys": views.SORT_KEYS,
             "blind": settings.blind_review,
         },
         user=user,
