@@ -143,7 +143,7 @@ def test_a_candidate_shows_evidence_in_place_and_masks_identity_until_decided(
     assert page.status_code == 200
     assert 'aria-current="true" data-label="tradfi"' in page.text
     marks = re.findall(
-        r'<mark class="ev (pos|neg)" tabindex="0" data-index="\d+" title="#\d+ · weight ([+-][0-9.]+)',
+        r'<mark class="ev (pos|neg)" tabindex="0" data-index="\d+" data-tip="#\d+ · weight ([+-][0-9.]+)"',
         page.text,
     )
     assert marks, "no highlighted evidence"
