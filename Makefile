@@ -9,7 +9,7 @@ BENCH_LIMIT ?= 300
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install test test-fast lint format typecheck serve train mlflow-ui bench bench-score bench-train bench-livecareer clean
+.PHONY: install test test-fast lint format typecheck serve train mlflow-ui bench bench-score bench-train bench-load bench-hostile bench-livecareer audit-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,8 +64,28 @@ bench-score: install
 bench-train: install
 	$(BIN)/python -m benchmarks.train_speed --n 10000
 
+# 20 clients uploading distinct two-page PDFs for 60 s to `screening serve` (after make train);
+# LOAD_DB=postgresql runs it on a new database of the PostgreSQL server on 127.0.0.1:5432.
+LOAD_DB ?= sqlite
+bench-load: install
+	$(BIN)/python -m benchmarks.load_test --clients 20 --duration 60 --database $(LOAD_DB)
+
 bench-livecareer: install
 	$(BIN)/python -m benchmarks.parse_livecareer ../shared/datasets/livecareer/pdfs
+
+# The hostile-PDF corpus (mutated résumés, real ones too when HOSTILE_FROM exists, and crafted
+# attacks) through the batch CLI and the real service: outcomes, crashes, hangs, worker memory.
+HOSTILE ?= var/hostile
+HOSTILE_N ?= 1000
+HOSTILE_FROM ?= $(wildcard ../shared/datasets/livecareer/pdfs)
+bench-hostile: install
+	$(BIN)/screening generate-hostile --n $(HOSTILE_N) --seed 1 --out $(HOSTILE) $(if $(HOSTILE_FROM),--from $(HOSTILE_FROM))
+	$(BIN)/python -m benchmarks.hostile_run $(HOSTILE) --json $(HOSTILE)/report.json
+
+# Known vulnerabilities in the installed dependencies (pip-audit against PyPI's advisory data);
+# fails on a finding not accepted in .ci/audit-ignore.txt, and when nothing could be audited.
+audit-deps: install
+	$(BIN)/python .ci/audit_deps.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info

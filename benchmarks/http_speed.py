@@ -16,10 +16,7 @@ import argparse
 import asyncio
 import json
 import os
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -30,11 +27,13 @@ from screening.parsing.pipeline import parse_pdf
 from screening.parsing.resources import load_resources
 from screening.ranking import load_roles
 from screening.settings import Settings
+from tests.live_server import LiveServer, free_port
 
 TOKEN = "bench-admin-token-" + "b" * 32
 
 
-def _two_page_pdfs(corpus: Path, limit: int) -> list[bytes]:
+def two_page_pdfs(corpus: Path, limit: int) -> list[bytes]:
+    """Up to ``limit`` two-page PDFs of a generated corpus (``index.jsonl`` and its files)."""
     out = []
     for line in (corpus / "index.jsonl").open(encoding="utf-8"):
         record = json.loads(line)
@@ -43,12 +42,6 @@ def _two_page_pdfs(corpus: Path, limit: int) -> list[bytes]:
             if len(out) == limit:
                 break
     return out
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 async def _load(
@@ -85,30 +78,20 @@ async def _load(
     return requests / wall, latencies
 
 
-def _serve(workers: int, port: int, store: Path) -> subprocess.Popen[bytes]:
+def _serve(workers: int, store: Path) -> LiveServer:
     env = {
         **os.environ,
         "SCREENING_DATABASE_URL": f"sqlite:///{store / f'bench-{workers}.db'}",
         "SCREENING_ADMIN_TOKEN": TOKEN,
         "SCREENING_PARSE_WORKERS": "1",  # one parser per server process
     }
-    with (store / f"server-{workers}.log").open("ab") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "screening.cli", "serve", "--port", str(port), "--workers", str(workers)],
-            env=env,
-            stdout=log,
-            stderr=log,
-        )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2).status_code == 200:
-                return proc
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.5)
-    proc.kill()
-    raise RuntimeError("the server did not become ready (run `make train` first)")
+    server = LiveServer(env, free_port(), store / f"server-{workers}.log", workers=workers)
+    try:
+        server.start()
+    except AssertionError as exc:
+        server.kill()
+        raise RuntimeError(f"the server did not become ready (run `make train` first): {exc}") from None
+    return server
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -118,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     settings = Settings()
     # Distinct files for every request of a server (warm-up and three loads): no parse-cache hit.
-    files = _two_page_pdfs(args.corpus, 8 + 3 * args.requests)
+    files = two_page_pdfs(args.corpus, 8 + 3 * args.requests)
     role = sorted(load_roles(settings.data_dir))[0]
     resources = load_resources(settings.data_dir, settings.spacy_model)
     for data in files[:4]:
@@ -132,8 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         store = Path(os.environ.get("BENCH_STORE", tmp))
         for workers in (1, 2):
-            port = _free_port()
-            proc = _serve(workers, port, store)
+            server = _serve(workers, store)
+            port = server.port
             try:
                 asyncio.run(_load(port, files, role, 8, 2))  # warm-up
                 for k, clients in enumerate((1, 4, 16)):
@@ -145,8 +128,7 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"workers {workers}, clients {clients:>2}: {rate:5.1f} screenings/s, "
                           f"p50 {statistics.median(lat):6.1f} ms, p99 {p99:6.1f} ms")  # fmt: skip
             finally:
-                proc.terminate()
-                proc.wait(30)
+                server.stop()
     for clients in (4, 16):
         ratio = rates[(2, clients)] / rates[(1, clients)]
         print(f"2 workers vs 1 at {clients} clients: {ratio:.2f}x (floor 1.8x)")

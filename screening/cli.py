@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sys
 from collections.abc import Sequence
 from importlib.metadata import entry_points
 
 from screening import __version__
+from screening.logs import configure_logging
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +49,12 @@ def _register_export_labels(subparsers: argparse._SubParsersAction[argparse.Argu
     add_export_labels_command(subparsers)
 
 
+def _register_audit(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from screening.audit.cli import add_audit_command
+
+    add_audit_command(subparsers)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with the built-in and the plugged-in sub-commands."""
     parser = argparse.ArgumentParser(prog="screening", description=__doc__.splitlines()[0])
@@ -60,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     _register_score(subparsers)
     _register_keys(subparsers)
     _register_export_labels(subparsers)
+    _register_audit(subparsers)
     for ep in sorted(entry_points(group="screening.commands"), key=lambda e: e.name):
         ep.load()(subparsers)
     return parser
@@ -68,11 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code."""
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
-        format='{"time":"%(asctime)s","level":"%(levelname)s","logger":"%(name)s","msg":"%(message)s"}',
-        stream=sys.stderr,
-    )
+    configure_logging(logging.DEBUG if args.verbose else logging.WARNING)
     code: int = args.func(args)
     return code
 

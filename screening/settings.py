@@ -40,6 +40,11 @@ class Settings(BaseSettings):
         None, description="SQLAlchemy URL of the store (SCREENING_DATABASE_URL); None: var/screening.db"
     )
     store_pdfs: bool = Field(False, description="keep uploaded PDF bytes (personal data: off by default)")
+    blind_review: bool = Field(
+        True,
+        description="the web UI masks names, contact details and other identity spans of a candidate "
+        "until a decision on them has been recorded (SCREENING_BLIND_REVIEW=false turns it off)",
+    )
     admin_token: SecretStr | None = Field(
         None, description="an admin API key created at start (SCREENING_ADMIN_TOKEN), 32+ characters"
     )
@@ -49,6 +54,17 @@ class Settings(BaseSettings):
     )
     aha_model_uri: str | None = Field(
         None, description="MLflow URI of the AHA bundle; None: models:/screening-aha@champion"
+    )
+    demographics_path: Path | None = Field(
+        None,
+        description="CSV of candidates' demographics for bias audits (SCREENING_DEMOGRAPHICS_PATH), read "
+        "at each audit request and never stored; None: the GET audit route answers 409",
+    )
+    startup_retry_max_s: float = Field(
+        30.0,
+        gt=0,
+        description="longest wait between two attempts to reach a database or model registry that "
+        "was not there at start (the waits double from 1 s)",
     )
 
     @field_validator("admin_token")

@@ -93,7 +93,9 @@ def _impact_table(name: str, impact: Mapping[str, Any], gate: float) -> list[str
     ]
 
 
-def _fairness_section(fairness: Mapping[str, Any]) -> list[str]:
+def _fairness_section(
+    fairness: Mapping[str, Any], bias_audit: str | None = None, proxy_check: str | None = None
+) -> list[str]:
     out = ["## Fairness", ""]
     tolerance = float(fairness.get("swap_tolerance", SWAP_TOLERANCE))
     gate = float(fairness.get("min_impact_ratio_gate", MIN_IMPACT_RATIO_GATE))
@@ -128,6 +130,26 @@ def _fairness_section(fairness: Mapping[str, Any]) -> list[str]:
                 out += _impact_table(str(name), one, gate)
     else:
         out += ["_Not run._", ""]
+    out += [
+        "### Bias audit (scoring rates)",
+        "",
+        *(
+            [bias_audit.rstrip("\n"), ""]
+            if bias_audit
+            else ["_Not run: no résumé with declared demographics._", ""]
+        ),
+        "### Proxy check",
+        "",
+        "How much of each score flows through words that can stand in for origin or gender: "
+        "locations, schools and languages (place and language names of the gazetteer, the "
+        "positions' locations, education institutions, the languages section) and the signals "
+        "computed from them (countries worked in, languages). η is the correlation ratio of that "
+        "part of the calibrated logit with each declared attribute (0: the same on average in every "
+        "group; with two groups, the absolute point-biserial correlation), with a permutation "
+        "p-value; the last columns give the lowest scoring-rate impact ratio with and without it.",
+        "",
+        *([proxy_check.rstrip("\n"), ""] if proxy_check else ["_Not run._", ""]),
+    ]
     gates = fairness.get("gates")
     if isinstance(gates, Mapping) and gates:
         out += ["### Gates", "", *_table(["gate", "passed"], list(gates.items())), ""]
@@ -146,6 +168,8 @@ def render_model_card(
     thresholds: dict[str, float],
     limitations: list[str],
     created: str,
+    bias_audit: str | None = None,
+    proxy_check: str | None = None,
 ) -> str:
     """Markdown model card.
 
@@ -154,8 +178,10 @@ def render_model_card(
     :func:`training.metrics.slice_metrics`' result; ``fairness`` may hold ``"swap_invariance"``
     (:func:`training.fairness.swap_invariance`) and ``"impact_ratios"``
     (:func:`training.fairness.impact_ratios`) and optionally the gates ``"swap_tolerance"`` and
-    ``"min_impact_ratio_gate"``. ``spec`` describes the model (``estimator``, ``features``, and
-    anything else, e.g. ``versions``: a mapping of library versions).
+    ``"min_impact_ratio_gate"``. ``bias_audit`` and ``proxy_check`` are Markdown sections
+    (:func:`training.bias_audit.summary_markdown`, :func:`screening.audit.proxy.render_markdown`)
+    shown under "Fairness" (headings at level 4). ``spec`` describes the model (``estimator``,
+    ``features``, and anything else, e.g. ``versions``: a mapping of library versions).
     """
     out: list[str] = [f"# Model card: {model_name} {version}", "", f"Created {created}.", ""]
 
@@ -206,7 +232,7 @@ def render_model_card(
         header = [dimension, "n", "macro-F1", *(f"{lb} F1" for lb in labels)]
         out += [f"### By {dimension}", "", *_table(header, rows), ""]
 
-    out += _fairness_section(fairness)
+    out += _fairness_section(fairness, bias_audit, proxy_check)
 
     out += ["## Thresholds", ""]
     out.append("A label is suggested when its calibrated probability is at least its threshold.")

@@ -30,13 +30,15 @@ from sklearn.base import clone
 from sklearn.model_selection import StratifiedKFold
 from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
+from screening.audit.proxy import render_markdown as render_proxy_markdown
 from screening.bundle import ScoringBundle
-from screening.lexicons import load_taxonomy
+from screening.lexicons import load_gazetteer, load_taxonomy
 from screening.model import ExplainableTextClassifier, ModelInput
 from screening.parsing.model import PARSER_VERSION
 from screening.registry import BUNDLE_ARTIFACT, CHALLENGER, CHAMPION, BundleModel, load_model, model_uri
 from screening.settings import Settings
 from training import fairness, metrics, plots
+from training.bias_audit import log_bias_audit, run_bias_audit, summary_markdown
 from training.dataset import Dataset, load_records
 from training.examples import Examples, build_examples
 from training.model_card import render_model_card
@@ -174,9 +176,9 @@ def _swap_variants(
     examples: Examples, rows: Sequence[int], settings: Settings
 ) -> tuple[list[ModelInput], dict[str, list[ModelInput]]]:
     """Held-out résumés as they are, and with each identity of ``fairness.NAME_GROUPS`` injected."""
+    from screening.audit.counterfactual import name_spans
     from screening.features import featurize
     from screening.model import model_input
-    from screening.parsing.pii import spans_of
     from screening.parsing.pipeline import parse_text
     from screening.parsing.resources import load_resources
 
@@ -187,14 +189,7 @@ def _swap_variants(
         parsed = examples.parsed[i]
         base = parse_text(parsed.text, resources)
         originals.append(model_input(featurize(base, resources.gazetteer)))
-        # The name where it stands as a name (the header line, signatures), not inside an
-        # e-mail address or a URL, which are redacted whatever they hold.
-        contact = [p for p in parsed.pii if p.kind in ("email", "url")]
-        names = [
-            (s.start, s.end)
-            for s in spans_of([p for p in parsed.pii if p.kind == "name"])
-            if not any(c.start <= s.start < c.end for c in contact)
-        ]
+        names = name_spans(parsed)
         for identity in fairness.NAME_GROUPS:
             variant = parse_text(fairness.swap_identity(parsed.text, names, identity), resources)
             variants[identity["group"]].append(model_input(featurize(variant, resources.gazetteer)))
@@ -389,6 +384,18 @@ def train_model(
             "max_swap_change": float(swap["max_change"]) <= spec.gates.max_swap_change,
             "min_impact_ratio": panel_ratio >= spec.gates.min_impact_ratio,
         }
+        # The bias audit of this version (scoring rates by gender, name origin and both, with
+        # significance and intervals) and the proxy check, logged under audit/.
+        bias = None
+        if demo_rows:
+            started = time.perf_counter()
+            bias = run_bias_audit(
+                bundle, examples, demo_rows, label_columns=dict(zip(spec.labels, cols, strict=True)),
+                gazetteer=load_gazetteer(settings.data_dir), version=f"{spec.name} (run {run.info.run_id})",
+                source=f"{len(demo_rows)} résumés of the training data with declared demographics",
+            )  # fmt: skip
+            log_bias_audit(bias)
+            echo(f"  bias audit and proxy check ({time.perf_counter() - started:5.1f} s)")
         mlflow.log_dict(
             {
                 "gates": gates,
@@ -422,6 +429,8 @@ def train_model(
                     "impact_ratios": {**{f"counterfactual {k}": v for k, v in panel.items()}, **ratios},
                     "gates": gates,
                 },
+                bias_audit=summary_markdown(bias, level=4) if bias else None,
+                proxy_check=render_proxy_markdown(bias.proxy, level=4) if bias else None,
                 thresholds=bundle.thresholds, limitations=_LIMITATIONS,
                 created=datetime.now(UTC).isoformat(timespec="seconds"),
             )  # fmt: skip

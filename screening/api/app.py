@@ -3,34 +3,44 @@
 The lifespan brings the store to its latest schema, opens the engine, creates the
 configured admin key, starts the parser pool and loads the scoring models (the registry's
 champions unless models are given), and closes them all after the app stops. Routes reach
-each through one dependency (:mod:`screening.api.deps`).
+each through one dependency (:mod:`screening.api.deps`). A database or model registry that is
+not there at start does not stop the app: it is not ready until a background retry brings
+it up (:mod:`screening.api.startup`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 
 from fastapi import FastAPI, Request, Response, UploadFile
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as SqlalchemyTimeoutError
+from sqlalchemy.orm import Session, sessionmaker
 
 from screening import __version__
+from screening.api.audit_routes import router as audit_router
 from screening.api.deps import PoolDep, SettingsDep, WriterKey
 from screening.api.errors import ApiError, error_response, install_error_handlers
+from screening.api.limits import UPLOAD_OVERHEAD_BYTES, BodyLimits, BodySizeLimit
 from screening.api.metrics import Metrics, install_metrics
 from screening.api.routes import router
+from screening.api.service import safe_file_name
+from screening.api.startup import Dependency, scrub
 from screening.bundle import ScoringModels
 from screening.parsing.isolation import ParserPool
 from screening.parsing.model import PARSER_VERSION, ParsedResume
 from screening.scoring import Scorer
 from screening.settings import Settings
-from screening.store.db import database_url
+from screening.store.db import database_url, safe_url
 from screening.store.migrate import open_store
 from screening.store.repo import ensure_admin_token
+from screening.web.routes import install_web
 
 logger = logging.getLogger(__name__)
 
@@ -43,8 +53,8 @@ PARSE_ERROR_STATUS = {
     "malformed": 422,
     "timeout": 422,
 }
-#: Multipart overhead allowed on top of ``max_files_per_request * parse.max_bytes``.
-UPLOAD_OVERHEAD_BYTES = 1024 * 1024
+#: The routes that take résumé uploads (the API's and the web UI's).
+UPLOAD_PATHS = frozenset({"/v1/screenings", "/screenings/new"})
 
 __all__ = ["ApiError", "build_scorer", "create_app", "load_champions"]
 
@@ -54,16 +64,63 @@ def load_champions(settings: Settings) -> ScoringModels:
 
     Raises:
         mlflow.exceptions.MlflowException: a model or alias does not exist.
+        screening.registry.RegistryUnreachableError: the tracking server does not answer.
     """
-    from screening.registry import configure, load_scoring_models
+    from screening.registry import check_reachable, configure, load_scoring_models
 
-    configure()
+    check_reachable(configure())
     return load_scoring_models(settings.background_model_uri, settings.aha_model_uri)
 
 
 def build_scorer(settings: Settings, models: ScoringModels) -> Scorer:
     """A scorer over ``models`` with the reference data of ``settings.data_dir`` (blocking)."""
     return Scorer.from_settings(models, settings)
+
+
+def ensure_admin(sessions: sessionmaker[Session], token: str) -> None:
+    """Make sure the configured admin key exists (blocking)."""
+    # With several server processes (serve --workers N) on PostgreSQL, two may insert the key
+    # at once: the loser finds it on a second try.
+    for attempt in (1, 2):
+        try:
+            with sessions.begin() as session:
+                ensure_admin_token(session, token)
+            return
+        except IntegrityError:
+            if attempt == 2:
+                raise
+
+
+#: Database errors worth retrying at start: the server is down, refuses, or the database is
+#: missing. Others (a failing migration, a revoked admin token) stop the start.
+TRANSIENT_DATABASE_ERRORS: tuple[type[Exception], ...] = (
+    OperationalError,
+    InterfaceError,
+    SqlalchemyTimeoutError,
+    ConnectionError,
+)
+
+
+def describe_database_error(url: str, exc: Exception) -> tuple[str, str]:
+    """Why the store is not up: for ``/readyz`` (the error's type only) and for the log (the
+    URL without its password and the driver's first line of message)."""
+    cause: BaseException = getattr(exc, "orig", None) or exc
+    kind = type(cause).__name__
+    return (
+        f"the database does not answer or cannot be brought up ({kind})",
+        f"{safe_url(url)}: {kind}: {scrub(str(cause))}",
+    )
+
+
+def describe_models_error(exc: Exception) -> tuple[str, str]:
+    """Why no model is loaded: for ``/readyz`` and for the log (no secret: URL passwords are
+    masked)."""
+    kind = type(exc).__name__
+    if isinstance(exc, ConnectionError):
+        return "the model registry does not answer", scrub(str(exc))
+    if getattr(exc, "error_code", None) == "RESOURCE_DOES_NOT_EXIST":
+        return "the registry has no such model or alias (no champion yet?)", f"{kind}: {scrub(str(exc))}"
+    return f"the models could not be loaded ({kind})", f"{kind}: {scrub(str(exc))}"
 
 
 def create_app(settings: Settings | None = None, *, models: ScoringModels | None = None) -> FastAPI:
@@ -74,48 +131,69 @@ def create_app(settings: Settings | None = None, *, models: ScoringModels | None
         models: the scoring models to serve; when omitted the lifespan loads the registry's
             champions (or ``background_model_uri``/``aha_model_uri``). If that fails the app
             still starts, ``/readyz`` answers 503 and scoring routes ``models_unavailable``
-            until ``POST /v1/models/reload`` succeeds.
+            until a background retry or ``POST /v1/models/reload`` succeeds.
+
+    The database likewise: unreachable at start, the app starts, ``/readyz`` and the routes
+    needing it answer 503 ``database_unavailable``, and a background retry migrates it and
+    creates the admin key once it answers (:mod:`screening.api.startup`).
     """
     settings = settings or Settings()
     metrics = Metrics()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        engine, sessions = await asyncio.to_thread(open_store, database_url(settings.database_url))
-        app.state.engine, app.state.sessions = engine, sessions
-        app.state.pool = None
-        try:
-            if settings.admin_token is not None:
-                token = settings.admin_token.get_secret_value()
+        url = database_url(settings.database_url)
+        state = app.state
+        state.engine, state.sessions, state.pool, state.scorer = None, None, None, None
+        state.reload_lock = asyncio.Lock()
 
-                def create_admin() -> None:
-                    # With several server processes (serve --workers N) on PostgreSQL, two may
-                    # insert the key at once: the loser finds it on a second try.
-                    for attempt in (1, 2):
-                        try:
-                            with app.state.sessions.begin() as session:
-                                ensure_admin_token(session, token)
-                            return
-                        except IntegrityError:
-                            if attempt == 2:
-                                raise
-
-                await asyncio.to_thread(create_admin)
-            app.state.pool = await asyncio.to_thread(ParserPool, settings)
-            app.state.scorer = None
-            app.state.reload_lock = asyncio.Lock()
+        async def open_database() -> None:
+            engine, sessions = await asyncio.to_thread(open_store, url)
             try:
+                if settings.admin_token is not None:
+                    await asyncio.to_thread(ensure_admin, sessions, settings.admin_token.get_secret_value())
+            except BaseException:
+                await asyncio.to_thread(engine.dispose)
+                raise
+            state.engine, state.sessions = engine, sessions
+
+        async def load_models() -> None:
+            async with state.reload_lock:
+                if state.scorer is not None:  # POST /v1/models/reload got there first
+                    return
                 served = models if models is not None else await asyncio.to_thread(load_champions, settings)
-                app.state.scorer = await asyncio.to_thread(build_scorer, settings, served)
-            except Exception as exc:
-                if models is not None:
-                    raise
-                logger.error("scoring models not loaded: %s", type(exc).__name__)
+                state.scorer = await asyncio.to_thread(build_scorer, settings, served)
+
+        database = Dependency(
+            "database",
+            open_database,
+            partial(describe_database_error, url),
+            retry_on=TRANSIENT_DATABASE_ERRORS,
+            max_delay_s=settings.startup_retry_max_s,
+        )
+        scoring = Dependency(
+            "models",
+            load_models,
+            describe_models_error,
+            # Given models that fail to build are a bug; the registry's may come later.
+            retry_on=(Exception,) if models is None else (),
+            max_delay_s=settings.startup_retry_max_s,
+        )
+        state.dependencies = {"database": database, "models": scoring}
+        try:
+            await database.attempt()
+            state.pool = await asyncio.to_thread(ParserPool, settings)
+            await scoring.attempt()
+            database.retry_in_background()
+            scoring.retry_in_background()
             yield
         finally:
-            if app.state.pool is not None:
-                await asyncio.to_thread(app.state.pool.close)
-            await asyncio.to_thread(engine.dispose)
+            await database.stop()
+            await scoring.stop()
+            if state.pool is not None:
+                await asyncio.to_thread(state.pool.close)
+            if state.engine is not None:
+                await asyncio.to_thread(state.engine.dispose)
 
     app = FastAPI(title="AHA Screening", version=__version__, lifespan=lifespan)
     app.state.settings = settings
@@ -123,17 +201,16 @@ def create_app(settings: Settings | None = None, *, models: ScoringModels | None
     install_error_handlers(app)
     install_metrics(app, metrics)
 
-    upload_limit = settings.max_files_per_request * settings.parse.max_bytes + UPLOAD_OVERHEAD_BYTES
-
-    @app.middleware("http")
-    async def limit_upload(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        # Starlette spools a whole multipart body before the route runs: refuse an oversized one
-        # from its declared length, before it is read.
-        if request.method == "POST" and request.url.path == "/v1/screenings":
-            length = request.headers.get("content-length")
-            if length is not None and length.isdigit() and int(length) > upload_limit:
-                return error_response(413, "request_too_large", f"the upload exceeds {upload_limit:,} bytes")
-        return await call_next(request)
+    # Bodies are counted as they arrive (chunked ones too) and refused with 413 before the
+    # multipart parser spools them or a JSON body is read into memory.
+    app.add_middleware(
+        BodySizeLimit,
+        limits=BodyLimits(
+            upload_paths=UPLOAD_PATHS,
+            upload=settings.max_files_per_request * settings.parse.max_bytes + UPLOAD_OVERHEAD_BYTES,
+            parse=settings.parse.max_bytes + UPLOAD_OVERHEAD_BYTES,
+        ),
+    )
 
     @app.get("/healthz", tags=["health"])
     def healthz() -> dict[str, str]:
@@ -141,11 +218,22 @@ def create_app(settings: Settings | None = None, *, models: ScoringModels | None
 
     @app.get("/readyz", tags=["health"], response_model=None)
     def readyz(request: Request, pool: PoolDep) -> dict[str, object] | JSONResponse:
-        scorer: Scorer | None = request.app.state.scorer
+        state = request.app.state
+        dependencies: dict[str, Dependency] = state.dependencies
+        if state.sessions is None:
+            database = dependencies["database"]
+            return error_response(
+                503,
+                "database_unavailable",
+                f"the database is not available: {database.problem}; retrying (attempt {database.attempts})",
+            )
+        scorer: Scorer | None = state.scorer
         if scorer is None:
-            return error_response(503, "models_unavailable", "no scoring model is loaded")
+            scoring = dependencies["models"]
+            why = f": {scoring.problem}; retrying (attempt {scoring.attempts})" if scoring.problem else ""
+            return error_response(503, "models_unavailable", f"no scoring model is loaded{why}")
         try:
-            with request.app.state.engine.connect() as connection:
+            with state.engine.connect() as connection:
                 connection.execute(text("SELECT 1"))
         except Exception as exc:
             logger.warning("database not ready: %s", type(exc).__name__)
@@ -168,10 +256,12 @@ def create_app(settings: Settings | None = None, *, models: ScoringModels | None
         data = file.file.read(limit + 1)
         if len(data) > limit:
             raise ApiError(413, "too_large", f"the file exceeds {limit:,} bytes")
-        outcome = pool.parse(data, file.filename)
+        outcome = pool.parse(data, safe_file_name(file.filename))
         if isinstance(outcome, ParsedResume):
             return outcome
         raise ApiError(PARSE_ERROR_STATUS[outcome.error.code], outcome.error.code, outcome.error.message)
 
     app.include_router(router)
+    app.include_router(audit_router)
+    install_web(app)
     return app

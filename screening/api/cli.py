@@ -10,7 +10,11 @@ def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from screening.api.app import create_app
+    from screening.logs import uvicorn_log_config
     from screening.settings import Settings
+
+    settings = Settings()
+    log_config = uvicorn_log_config(settings.log_level)
 
     if args.workers > 1:
         # Several processes, each with its own app (lifespan: migrations, parser pool, models),
@@ -21,10 +25,10 @@ def run_serve(args: argparse.Namespace) -> int:
             host=args.host,
             port=args.port,
             workers=args.workers,
-            log_level="info",
+            log_config=log_config,
         )
     else:
-        uvicorn.run(create_app(Settings()), host=args.host, port=args.port, log_level="info")
+        uvicorn.run(create_app(settings), host=args.host, port=args.port, log_config=log_config)
     return 0
 
 

@@ -48,8 +48,15 @@ def get_settings(request: Request) -> Settings:
 
 
 def get_sessions(request: Request) -> sessionmaker[Session]:
-    """The session factory bound to the app's engine (created in the lifespan)."""
-    sessions: sessionmaker[Session] = request.app.state.sessions
+    """The session factory bound to the app's engine (created in the lifespan).
+
+    Raises:
+        ApiError: 503 ``database_unavailable`` while the database is not up (it was not
+            reachable at start; the app keeps trying, see ``/readyz``).
+    """
+    sessions: sessionmaker[Session] | None = request.app.state.sessions
+    if sessions is None:
+        raise ApiError(503, "database_unavailable", "the database is not available (see /readyz)")
     return sessions
 
 

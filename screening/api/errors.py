@@ -3,7 +3,9 @@
 Codes clients may rely on: ``unauthorized`` (401), ``forbidden`` (403), ``not_found`` (404),
 ``method_not_allowed`` (405), ``too_many_files``/``request_too_large`` (413),
 ``invalid_request`` (422: the request does not match the schema), ``invalid_value`` (422: the
-store refused a value), ``unknown_role`` (422), ``not_implemented`` (501),
+store refused a value), ``unknown_role`` (422), ``idempotency_key_reused`` (422: an
+``Idempotency-Key`` sent again with another request), ``idempotency_key_in_use`` (409),
+``not_implemented`` (501),
 ``internal_error`` (500), ``models_unavailable``/``database_unavailable``/``reload_failed``
 (503), and the parse codes of ``/v1/parse``.
 """

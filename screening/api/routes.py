@@ -10,7 +10,7 @@ import logging
 from datetime import datetime
 from typing import Annotated, Any, Literal, NoReturn, get_args
 
-from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
+from fastapi import APIRouter, File, Form, Header, Query, Request, Response, UploadFile
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -27,11 +27,12 @@ from screening.api.deps import (
 )
 from screening.api.errors import ApiError
 from screening.api.html import explanation_html
+from screening.api.limits import MAX_QUERY_INT
 from screening.api.metrics import Metrics
 from screening.ranking import RoleError, RoleProfile, load_roles
 from screening.schema import LABEL_NAMES, CandidateResult, Versions
 from screening.store import repo
-from screening.store.tables import Candidate, Screening
+from screening.store.tables import Candidate, Decision, LabelCorrection, Screening
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +59,26 @@ class LabelIn(BaseModel):
     label: LabelName
     value: int = Field(strict=True, ge=0, le=1, description="0 or 1 (an integer; not a boolean or string)")
     note: str | None = Field(None, max_length=5000)
+
+
+#: The ``Idempotency-Key`` header of the write routes that take one.
+IdempotencyKeyHeader = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        min_length=1,
+        max_length=255,
+        pattern=r"^[\x21-\x7e]+$",
+        description=(
+            "a client-chosen unique key (1-255 visible ASCII characters, e.g. a UUID) making the "
+            "post safe to retry: a retry with the same key and body stores nothing new and "
+            "answers the original response (with `Idempotent-Replayed: true`); the same key with "
+            "another body is refused (422 `idempotency_key_reused`). Keys are per API key."
+        ),
+    ),
+]
+#: Set on the answer of a request that replayed a stored write.
+REPLAYED_HEADER = "Idempotent-Replayed"
 
 
 # --- response models ------------------------------------------------------------------------
@@ -145,6 +166,10 @@ class ModelInfo(_Out):
     version: str
     labels: list[str]
     thresholds: dict[str, float]
+    metrics: dict[str, float] = Field(
+        default_factory=dict, description="the training run's held-out and fairness metrics"
+    )
+    card: str | None = Field(None, description="the model card (Markdown) logged by training")
 
 
 class ModelsOut(_Out):
@@ -232,7 +257,7 @@ def list_screenings(
     _key: ReaderKey,
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=repo.MAX_PAGE)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_QUERY_INT)] = 0,
 ) -> ScreeningPage:
     """Screenings, newest first."""
     rows = repo.list_screenings(session, limit=limit, offset=offset)
@@ -272,18 +297,49 @@ def get_candidate(
     "/screenings/{screening_id}/candidates/{candidate_id}/decisions", status_code=201, tags=["candidates"]
 )
 def record_decision(
-    screening_id: str, candidate_id: str, body: DecisionIn, key: WriterKey, session: SessionDep
+    screening_id: str,
+    candidate_id: str,
+    body: DecisionIn,
+    key: WriterKey,
+    session: SessionDep,
+    response: Response,
+    idempotency_key: IdempotencyKeyHeader = None,
 ) -> DecisionOut:
     """Record a decision. ``override`` is set when it goes against the ranking's recommendation:
     ``advance`` of a bottom-half candidate or ``reject`` of a top-half one (top half: rank <=
-    ceil(n/2) of the n ranked candidates; ``hold`` and unranked candidates never override)."""
-    candidate = _candidate_in(session, screening_id, candidate_id)
-    override = service.is_override(body.decision, candidate.rank, service.ranked_count(session, screening_id))
-    row = repo.record_decision(
-        session, candidate.id, body.decision, body.reason, reviewer=key.id, override=override
+    ceil(n/2) of the n ranked candidates; ``hold`` and unranked candidates never override).
+    Send an ``Idempotency-Key`` to make retries safe (one decision per key)."""
+
+    def write(row_id: str) -> Decision:
+        candidate = _candidate_in(session, screening_id, candidate_id)
+        ranked = service.ranked_count(session, screening_id)
+        override = service.is_override(body.decision, candidate.rank, ranked)
+        return repo.record_decision(
+            session,
+            candidate.id,
+            body.decision,
+            body.reason,
+            reviewer=key.id,
+            override=override,
+            decision_id=row_id,
+        )
+
+    digest = service.request_digest(
+        "decision", screening_id=screening_id, candidate_id=candidate_id, body=body.model_dump(mode="json")
     )
-    session.commit()
-    logger.info("decision recorded", extra={"candidate_id": candidate.id, "override": override})
+    row, replayed = service.idempotent_write(
+        session,
+        api_key_id=key.id,
+        key=idempotency_key,
+        digest=digest,
+        target="decision",
+        write=write,
+        load=lambda row_id: session.get(Decision, row_id),
+    )
+    if replayed:
+        response.headers[REPLAYED_HEADER] = "true"
+    else:
+        logger.info("decision recorded", extra={"candidate_id": row.candidate_id, "override": row.override})
     return DecisionOut.model_validate(row)
 
 
@@ -318,14 +374,46 @@ def get_explanation(
     "/screenings/{screening_id}/candidates/{candidate_id}/labels", status_code=201, tags=["candidates"]
 )
 def add_label(
-    screening_id: str, candidate_id: str, body: LabelIn, key: WriterKey, session: SessionDep
+    screening_id: str,
+    candidate_id: str,
+    body: LabelIn,
+    key: WriterKey,
+    session: SessionDep,
+    response: Response,
+    idempotency_key: IdempotencyKeyHeader = None,
 ) -> LabelOut:
-    """Record a reviewer's value for one label (kept as training data, exported by an admin)."""
-    candidate = _candidate_in(session, screening_id, candidate_id)
-    row = repo.add_label_correction(
-        session, candidate.id, body.label, body.value, reviewer=key.id, note=body.note
+    """Record a reviewer's value for one label (kept as training data, exported by an admin).
+    Send an ``Idempotency-Key`` to make retries safe (one correction per key)."""
+
+    def write(row_id: str) -> LabelCorrection:
+        candidate = _candidate_in(session, screening_id, candidate_id)
+        return repo.add_label_correction(
+            session,
+            candidate.id,
+            body.label,
+            body.value,
+            reviewer=key.id,
+            note=body.note,
+            correction_id=row_id,
+        )
+
+    digest = service.request_digest(
+        "label_correction",
+        screening_id=screening_id,
+        candidate_id=candidate_id,
+        body=body.model_dump(mode="json"),
     )
-    session.commit()
+    row, replayed = service.idempotent_write(
+        session,
+        api_key_id=key.id,
+        key=idempotency_key,
+        digest=digest,
+        target="label_correction",
+        write=write,
+        load=lambda row_id: session.get(LabelCorrection, row_id),
+    )
+    if replayed:
+        response.headers[REPLAYED_HEADER] = "true"
     return LabelOut.model_validate(row)
 
 
@@ -373,6 +461,8 @@ def get_models(_key: ReaderKey, scorer: ScorerDep) -> ModelsOut:
                 version=getattr(versions, name),
                 labels=list(bundle.labels),
                 thresholds={k: float(v) for k, v in bundle.thresholds.items()},
+                metrics=report.metrics if (report := scorer.models.reports.get(name)) else {},
+                card=report.card if report else None,
             )
             for name, bundle in bundles.items()
         },
@@ -421,9 +511,9 @@ def list_audit(
     candidate_id: str | None = None,
     actor: str | None = None,
     action: str | None = None,
-    after_id: Annotated[int | None, Query(ge=0)] = None,
+    after_id: Annotated[int | None, Query(ge=0, le=MAX_QUERY_INT)] = None,
     limit: Annotated[int, Query(ge=1, le=repo.MAX_PAGE)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_QUERY_INT)] = 0,
 ) -> AuditPage:
     """Audit events, oldest first; page with ``after_id`` (the last id seen) or ``offset``."""
     events = repo.list_audit(

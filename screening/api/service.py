@@ -1,4 +1,5 @@
-"""The service layer of the API: screening uploads, decisions' override rule, explanations.
+"""The service layer of the API: screening uploads, decisions' override rule, idempotent
+writes, explanations.
 
 Routes parse the request and call these functions; these call the parser pool, the scorer,
 the ranking and the store. Nothing here logs résumé text, file names or personal data: only
@@ -8,25 +9,30 @@ ids, counts, codes and versions.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from screening.api.errors import ApiError
 from screening.parsing.isolation import ParserPool
 from screening.parsing.model import ParsedResume, ParseFailure
 from screening.ranking import RoleProfile, rank
 from screening.schema import CandidateResult, ErrorOut
 from screening.scoring import Scorer
 from screening.store import repo
-from screening.store.tables import Candidate, Screening
+from screening.store.tables import Candidate, Decision, LabelCorrection, Screening, new_id
 
 logger = logging.getLogger(__name__)
+
+_Row = TypeVar("_Row", Decision, LabelCorrection)
 
 
 @dataclass(frozen=True)
@@ -38,11 +44,16 @@ class UploadedFile:
 
 
 def safe_file_name(name: str | None) -> str | None:
-    """The last component of a client-given file name (never a path), at most 200 characters."""
+    """The last component of a client-given file name, at most 200 characters, without control,
+    format or separator characters (NUL, ANSI escapes, bidirectional overrides, line breaks),
+    and never ``.`` or ``..``: a label to show, never a path. None when nothing is left."""
     if not name:
         return None
-    base = PurePath(name.replace("\\", "/")).name
-    return base[:200] or None
+    printable = "".join(c for c in name if c.isprintable())
+    base = PurePath(printable.replace("\\", "/")).name.strip()
+    if base in ("", ".", ".."):
+        return None
+    return base[:200]
 
 
 def _score(scorer: Scorer, outcome: ParsedResume | ParseFailure, role: RoleProfile) -> CandidateResult:
@@ -154,6 +165,91 @@ def is_override(decision: str, rank_: int | None, ranked: int) -> bool:
         return False
     top = in_top_half(rank_, ranked)
     return (decision == "advance" and not top) or (decision == "reject" and top)
+
+
+# --- idempotent writes -------------------------------------------------------------------------
+
+
+def request_digest(operation: str, **fields: Any) -> str:
+    """SHA-256 of a write request: its operation and its JSON-able fields (path ids, the
+    validated body), canonically serialised. Two requests with equal digests ask for the same
+    write."""
+    canonical = json.dumps(
+        {"operation": operation, **fields}, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def idempotent_write(
+    session: Session,
+    *,
+    api_key_id: str,
+    key: str | None,
+    digest: str,
+    target: str,
+    write: Callable[[str], _Row],
+    load: Callable[[str], _Row | None],
+) -> tuple[_Row, bool]:
+    """Run a write once per ``Idempotency-Key``, and commit.
+
+    Without a key, ``write`` runs. With a new key, the key (with ``digest`` and the id of the
+    row about to be written) and the write are stored in one transaction: a crash keeps both
+    or neither. With a key already stored for this API key, nothing is written: the stored row
+    is loaded and returned, if the request is the same one (same ``digest`` and ``target``).
+
+    Args:
+        api_key_id: the caller (keys are unique per API key).
+        key: the ``Idempotency-Key`` header, or ``None``.
+        digest: :func:`request_digest` of the request.
+        target: what ``write`` stores (``decision``, ``label_correction``).
+        write: stores the row with the id it is given, in ``session`` (without committing).
+        load: the stored row of an id.
+
+    Returns:
+        The row, and whether it is a replay (stored by an earlier request with this key).
+
+    Raises:
+        ApiError: 422 ``idempotency_key_reused`` (the key came with another request), 409
+            ``idempotency_key_in_use`` (a concurrent request with the key failed meanwhile:
+            retry); whatever ``write`` raises (nothing is stored then, the key included).
+    """
+    if key is None:
+        row = write(new_id())
+        session.commit()
+        return row, False
+    stored = repo.find_idempotency_key(session, api_key_id, key)
+    if stored is None:
+        row_id = new_id()
+        try:
+            # The key first: a concurrent request with the same key fails here, before it
+            # writes anything (on PostgreSQL this insert waits until the other one commits).
+            repo.save_idempotency_key(
+                session, api_key_id, key, request_sha256=digest, target=target, target_id=row_id
+            )
+        except IntegrityError:
+            session.rollback()
+            logger.info("idempotency key stored concurrently", extra={"target": target})
+            stored = repo.find_idempotency_key(session, api_key_id, key)
+            if stored is None:
+                raise ApiError(
+                    409, "idempotency_key_in_use", "a request with this Idempotency-Key is in progress"
+                ) from None
+        else:
+            row = write(row_id)
+            session.commit()
+            return row, False
+    if stored.request_sha256 != digest or stored.target != target:
+        raise ApiError(
+            422,
+            "idempotency_key_reused",
+            "this Idempotency-Key was sent with another request; use a new key for a new request",
+        )
+    replayed = load(stored.target_id)
+    session.commit()
+    if replayed is None:  # pragma: no cover - decisions and corrections are never deleted
+        raise RuntimeError("an idempotency key names a row that does not exist")
+    logger.info("idempotent replay", extra={"target": target, "target_id": stored.target_id})
+    return replayed, True
 
 
 # --- explanations ----------------------------------------------------------------------------

@@ -2,11 +2,11 @@
 
 Each worker is a separate process that loads the parse resources once and then parses
 one file at a time. A file that runs past the time limit gets its worker killed (and a
-fresh one started): the caller receives ``timeout``. The worker's address space is
-capped at its size after start-up plus ``max_memory_mb``, so a file that makes the
-parser allocate without bound gets ``too_large`` instead of exhausting the machine. A
-worker that dies (a crash in a C extension, the OOM killer) costs only that file,
-reported as ``malformed``. The pool is safe to use from several threads.
+fresh one started in the background): the caller receives ``timeout``. The worker's
+address space is capped at its size after start-up plus ``max_memory_mb`` (``RLIMIT_AS``),
+so a file that makes the parser allocate without bound gets ``too_large`` instead of
+exhausting the machine. A worker that dies (a crash in a C extension, the OOM killer)
+costs only that file, reported as ``malformed``. The pool is safe to use from several threads.
 """
 
 from __future__ import annotations
@@ -88,6 +88,9 @@ def _worker_main(
 ) -> None:
     """Worker loop: receive ``(bytes, file)``, send a parse outcome; exit on ``None``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # pypdf's warnings about broken files quote the file's bytes (résumé text) and would reach
+    # the service's log through this process's stderr; callers get the outcome's stable code.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     from screening.parsing.resources import load_resources
 
     parse_limits = ParseLimits(**limits)
@@ -182,10 +185,31 @@ class ParserPool:
             self._add()
 
     def _add(self) -> None:
+        """Start a worker; it is handed out once ready, so that files go to the workers that
+        are up rather than wait seconds for a new one to start."""
         worker = _Worker(self._ctx, self.settings, self.after)
         with self._lock:
-            self._all.add(worker)
+            closed = self._closed
+            if not closed:
+                self._all.add(worker)
+        if closed:  # a replacement that started while the pool closed
+            worker.stop()
+            return
+        threading.Thread(target=self._when_ready, args=(worker,), name="parser-start", daemon=True).start()
+
+    def _when_ready(self, worker: _Worker) -> None:
+        with contextlib.suppress(OSError, EOFError, ValueError):  # stopped while starting
+            worker.wait_ready(STARTUP_TIMEOUT_S)
+        # Ready or not: a worker that failed to start is found out, retired and reported by run().
         self._idle.put(worker)
+
+    def _replace(self) -> None:
+        # Starting a process blocks while it reads its arguments (the ``after`` step may carry
+        # scoring models): done here, in the background, not by the caller waiting for its file.
+        try:
+            self._add()
+        except Exception:
+            logger.exception("a replacement parser worker failed to start")
 
     def _retire(self, worker: _Worker) -> None:
         worker.kill()
@@ -193,7 +217,7 @@ class ParserPool:
             self._all.discard(worker)
             closed = self._closed
         if not closed:
-            self._add()
+            threading.Thread(target=self._replace, name="parser-replace", daemon=True).start()
 
     def parse(self, data: bytes, file: str | None = None) -> ParseOutcome:
         """Parse one file in a worker, within the time limit; never raises for a bad file."""

@@ -24,8 +24,9 @@ _MOJIBAKE = re.compile(rf"[ÂÃÄÅÆÇÐÑÖ×Øâãäåæçèéêëìíîï][{
 _BROKEN_FULLWIDTH_COMMA = re.compile(r"ï¼[\u200b\x81-\x9f]?")
 _STRAY_A = re.compile(r"Â(?=[\s\u00a0·°±²³´µ¶»¼½¾]|$)")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
-_CONTROL_NOT_BULLET = re.compile(r"[\x00-\x08\x0b-\x1f\x80-\x94\x96-\x9f\ufffe\uffff]")
+# Lone surrogates (\ud800-\udfff) are not text and cannot be encoded (spaCy, JSON, databases).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+_CONTROL_NOT_BULLET = re.compile(r"[\x00-\x08\x0b-\x1f\x80-\x94\x96-\x9f\ufffe\uffff\ud800-\udfff]")
 _SPACES = re.compile(r" {2,}")
 _TAB_RUN = re.compile(r" *\t[ \t]*")
 # Dot or underscore leaders between a title and a right-aligned date become a tab.
@@ -44,8 +45,26 @@ def _fix_mojibake(match: re.Match[str]) -> str:
     return chunk
 
 
+#: Passes of :func:`normalize_line` at most (the second and later ones run only on lines the
+#: previous pass changed, and end as soon as a pass changes nothing).
+_MAX_PASSES = 4
+
+
 def normalize_line(text: str) -> str:
-    """Normalise one line of extracted text (no newlines in, none out); idempotent."""
+    """Normalise one line of extracted text (no newlines in, none out); idempotent.
+
+    A repair can uncover another (mojibake encoded twice, a stray ``Â`` left before a glyph
+    that a later step removed), so a changed line is normalised again until it is stable.
+    """
+    for _ in range(_MAX_PASSES):
+        normal = _normalize_once(text)
+        if normal == text:
+            break
+        text = normal
+    return text
+
+
+def _normalize_once(text: str) -> str:
     if not text:
         return ""
     if not text.isprintable():

@@ -24,7 +24,7 @@ from pypdf.errors import FileNotDecryptedError, LimitReachedError, PyPdfError
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
 from pypdf.generic._font import Font
 
-from screening.parsing.errors import ParseError
+from screening.parsing.errors import ErrorCode, ParseError
 
 logger = logging.getLogger(__name__)
 
@@ -130,6 +130,9 @@ def open_pdf(data: bytes, *, max_bytes: int, max_pages: int) -> PdfReader:
         raise
     except FileNotDecryptedError as exc:
         raise ParseError("encrypted", "the PDF is protected by a password") from exc
+    except NotImplementedError as exc:  # pypdf: an encryption handler other than /Standard
+        code: ErrorCode = "encrypted" if b"/Encrypt" in data else "malformed"
+        raise ParseError(code, f"the PDF uses an unsupported feature: {exc}") from exc
     except LimitReachedError as exc:
         raise ParseError("too_large", f"the PDF exceeds a structural limit: {exc}") from exc
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
@@ -169,6 +172,9 @@ _ESCAPES = {
     b"\r": b"",
 }
 _END_OF_INLINE_IMAGE = re.compile(rb"\sEI(?=[\s/\[<(]|$)")
+#: Lone UTF-16 surrogates (from broken ToUnicode maps): not text, and unencodable downstream
+#: (spaCy, JSON, PostgreSQL), so they become U+FFFD like any other undecodable glyph.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _NOT_HEX = re.compile(rb"[^0-9A-Fa-f]")
 
 
@@ -482,6 +488,8 @@ class _PageInterpreter:
                 mapped = cmap.get(mapped, mapped) if cmap else mapped
                 if len(mapped) > 1:
                     mapped = _simplify_mapping(mapped)
+                if _SURROGATE.search(mapped):
+                    mapped = _SURROGATE.sub("\ufffd", mapped)
                 hit = (mapped, float(widths.get(ch, default_w)))
                 cache[ch] = hit
             out.append(hit[0])

@@ -14,11 +14,15 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 logger = logging.getLogger(__name__)
 
 #: The default database: a SQLite file under the checkout's ``var/`` folder (ignored by git).
 DEFAULT_DB_PATH = Path(__file__).resolve().parents[2] / "var" / "screening.db"
+#: Seconds a new PostgreSQL connection may take (unless the URL sets ``connect_timeout``):
+#: without it, a server that drops packets blocks the caller for minutes.
+PG_CONNECT_TIMEOUT_S = 10
 
 
 def database_url(url: str | None = None, *, default_path: Path = DEFAULT_DB_PATH) -> str:
@@ -40,6 +44,11 @@ def database_url(url: str | None = None, *, default_path: Path = DEFAULT_DB_PATH
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
     return chosen
+
+
+def safe_url(url: str) -> str:
+    """``url`` with its password masked, for logs and messages."""
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def _sqlite_on_connect(dbapi_connection: Any, _connection_record: object) -> None:
@@ -71,8 +80,10 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     """An engine for ``url``.
 
     SQLite: usable from several threads (``check_same_thread=False``; FastAPI runs plain
-    ``def`` routes in a thread pool), WAL journal, foreign keys enforced, a 5 s busy timeout.
-    PostgreSQL: connections are checked before use (``pool_pre_ping``).
+    ``def`` routes in a thread pool), one pooled connection (threads take turns, in order),
+    WAL journal, foreign keys enforced, a 5 s busy timeout (between processes).
+    PostgreSQL: connections are checked before use (``pool_pre_ping``); connecting gives up
+    after :data:`PG_CONNECT_TIMEOUT_S` unless the URL sets ``connect_timeout``.
 
     Args:
         url: a SQLAlchemy URL; see :func:`database_url`.
@@ -83,11 +94,21 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False})
+        # One connection per engine, handed out in arrival order. Every transaction takes
+        # SQLite's write lock at BEGIN (_sqlite_on_begin), so connections beyond one would
+        # only wait for that lock inside SQLite, whose busy handler polls and is not fair:
+        # under 20 concurrent uploads some requests starved past the busy timeout ("database
+        # is locked"). The pool's queue serves waiters in turn instead. (A request must not
+        # open a second session while its first holds a transaction: it would wait for itself.)
+        pool_args: dict[str, Any] = {}
+        if parsed.database not in (None, "", ":memory:"):
+            pool_args = {"poolclass": QueuePool, "pool_size": 1, "max_overflow": 0, "pool_timeout": 60}
+        engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False}, **pool_args)
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True)
+    connect_args = {} if "connect_timeout" in parsed.query else {"connect_timeout": PG_CONNECT_TIMEOUT_S}
+    return create_engine(url, echo=echo, pool_pre_ping=True, connect_args=connect_args)
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -34,15 +34,18 @@ from screening.parsing.model import PARSER_VERSION, ParsedResume
 from screening.schema import LABEL_NAMES, CandidateResult
 from screening.store.tables import (
     DECISIONS,
+    IDEMPOTENT_TARGETS,
     ROLES,
     SCREENING_STATUSES,
     ApiKey,
     AuditEvent,
     Candidate,
     Decision,
+    IdempotencyKey,
     LabelCorrection,
     ParsedDocument,
     Screening,
+    new_id,
     utcnow,
 )
 
@@ -546,6 +549,7 @@ def record_decision(
     *,
     reviewer: str,
     override: bool = False,
+    decision_id: str | None = None,
 ) -> Decision:
     """Record a reviewer's decision on a candidate (decisions accumulate; the latest counts).
 
@@ -557,6 +561,8 @@ def record_decision(
         reason: why, in the reviewer's words (required).
         reviewer: the deciding API key's id.
         override: the decision goes against the ranking's recommendation.
+        decision_id: the new row's id (a new UUID when omitted; given when an idempotency
+            key must name the row before it is written).
 
     Raises:
         NotFoundError: no such candidate.
@@ -569,6 +575,7 @@ def record_decision(
     candidate = _require_candidate(session, candidate_id)
     _require_reviewer(session, reviewer)
     row = Decision(
+        id=decision_id or new_id(),
         candidate_id=candidate.id,
         decision=decision,
         reason=reason.strip(),
@@ -609,10 +616,12 @@ def add_label_correction(
     *,
     reviewer: str,
     note: str | None = None,
+    correction_id: str | None = None,
 ) -> LabelCorrection:
     """Record a reviewer's value (0 or 1) for one label of a candidate's résumé.
 
     Corrections accumulate; for export, the latest per résumé and label counts.
+    ``correction_id`` is the new row's id (a new UUID when omitted).
 
     Raises:
         NotFoundError: no such candidate.
@@ -625,6 +634,7 @@ def add_label_correction(
     candidate = _require_candidate(session, candidate_id)
     _require_reviewer(session, reviewer)
     row = LabelCorrection(
+        id=correction_id or new_id(),
         candidate_id=candidate.id,
         label=label,
         value=value,
@@ -647,6 +657,40 @@ def add_label_correction(
         parser_version=versions.get("parser"),
         details={"correction_id": row.id, "label": label, "value": value, "predicted": predicted},
     )
+    return row
+
+
+# --- idempotency keys ------------------------------------------------------------------------
+
+
+def find_idempotency_key(session: Session, api_key_id: str, key: str) -> IdempotencyKey | None:
+    """The stored ``Idempotency-Key`` ``key`` of the API key ``api_key_id``, if any."""
+    return session.get(IdempotencyKey, (api_key_id, key))
+
+
+def save_idempotency_key(
+    session: Session, api_key_id: str, key: str, *, request_sha256: str, target: str, target_id: str
+) -> IdempotencyKey:
+    """Store an ``Idempotency-Key`` with the request it came with and the row it names, in the
+    caller's transaction (the one writing that row). Not audited: the write it names is.
+
+    Raises:
+        sqlalchemy.exc.IntegrityError: the key is stored already (a concurrent request with
+            the same key committed first; on PostgreSQL the insert waits for it).
+        InvalidValueError: unknown target.
+    """
+    if target not in IDEMPOTENT_TARGETS:
+        raise InvalidValueError(f"unknown idempotency target {target!r}")
+    row = IdempotencyKey(
+        api_key_id=api_key_id,
+        key=key,
+        request_sha256=request_sha256,
+        target=target,
+        target_id=target_id,
+        created_at=utcnow(),
+    )
+    session.add(row)
+    session.flush()
     return row
 
 

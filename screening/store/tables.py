@@ -267,6 +267,34 @@ class AuditEvent(Base):
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
+IdempotentTarget = Literal["decision", "label_correction"]
+IDEMPOTENT_TARGETS: tuple[IdempotentTarget, ...] = get_args(IdempotentTarget)
+
+
+class IdempotencyKey(Base):
+    """An ``Idempotency-Key`` a client sent with a write, and what that write stored.
+
+    Unique per API key and key value (the primary key). Stored in the transaction of the
+    write it names, so a crash keeps both or neither; a retry with the same key and request
+    finds the stored row instead of writing a second one.
+    """
+
+    __tablename__ = "idempotency_keys"
+    __table_args__ = (
+        CheckConstraint(_in("target", IDEMPOTENT_TARGETS), name="target"),
+        Index(None, "created_at"),
+    )
+
+    api_key_id: Mapped[str] = mapped_column(String(36), ForeignKey("api_keys.id"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(255), primary_key=True, doc="the header's value")
+    request_sha256: Mapped[str] = mapped_column(
+        String(64), doc="SHA-256 of the request (operation, path ids, validated body)"
+    )
+    target: Mapped[str] = mapped_column(String(32), doc="what the request wrote")
+    target_id: Mapped[str] = mapped_column(String(36), doc="the id of the row it wrote")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class AppendOnlyError(RuntimeError):
     """An attempt to change or remove an audit event."""
 

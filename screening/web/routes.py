@@ -10,6 +10,7 @@ Pages (none is in the OpenAPI schema; all but sign-in need a signed-in key):
 ``GET  /screenings/{id}/candidates/{cid}``       a candidate: evidence in place, fit, decisions
 ``POST .../candidates/{cid}/decision``           record a decision with a reason
 ``GET  /models``                                 the served champions, metrics, model cards
+``GET  /audit``, ``POST /audit``                 bias audit of stored screenings (auditor, admin)
 ==============================================  ==============================================
 """
 
@@ -17,8 +18,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import markdown as markdown_lib
 from fastapi import APIRouter, FastAPI, File, Form, Query, Request, UploadFile
@@ -29,11 +31,17 @@ from markupsafe import Markup, escape
 
 from screening import __version__
 from screening.api import service
+from screening.api.audit_routes import configured_demographics
 from screening.api.deps import PoolDep, SessionDep, SettingsDep
+from screening.api.limits import MAX_QUERY_INT
+from screening.audit.inputs import parse_demographics
+from screening.audit.stats import FLAG_BELOW, AuditError, AuditReport, Demographics
+from screening.audit.stored import StoredAudit, audit_stored
 from screening.parsing.model import ParsedResume
 from screening.ranking import RoleProfile, load_roles
 from screening.schema import LABEL_NAMES, CandidateResult
 from screening.scoring import Scorer
+from screening.settings import Settings
 from screening.store import repo
 from screening.store.tables import ApiKey, Candidate
 from screening.web import views
@@ -186,7 +194,7 @@ def screenings_page(
     user: User,
     session: SessionDep,
     settings: SettingsDep,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_QUERY_INT)] = 0,
 ) -> HTMLResponse:
     rows = repo.list_screenings(session, limit=50, offset=offset)
     roles = _roles(settings)
@@ -439,6 +447,103 @@ def decide(
     logger.info("ui decision recorded", extra={"candidate_id": candidate.id, "override": override})
     suffix = f"?label={label}" if label in LABEL_NAMES else ""
     return RedirectResponse(f"/screenings/{screening_id}/candidates/{candidate_id}{suffix}", status_code=303)
+
+
+# --- bias audit ------------------------------------------------------------------------------
+
+#: Largest demographics file the audit page accepts.
+MAX_DEMOGRAPHICS_BYTES = 20 * 1024 * 1024
+
+
+def _audit_page(
+    request: Request,
+    user: ApiKey,
+    session: SessionDep,
+    settings: Settings,
+    params: StoredAudit,
+    demographics: Demographics | None,
+) -> HTMLResponse:
+    """Run the audit (when demographics are at hand) and show it with its form."""
+    roles = _roles(settings)
+    report: AuditReport | None = None
+    error: dict[str, str] | None = None
+    if demographics is not None or settings.demographics_path is not None:
+        try:
+            loaded = demographics or configured_demographics(settings)
+            report = audit_stored(session, loaded, params, roles)
+        except AuditError as exc:
+            error = {"code": exc.code, "message": str(exc)}
+        if report is not None:
+            details = {**asdict(params), "demographics": "upload" if demographics else "configured file"}
+            details.update(candidates=report.candidates, matched=report.matched, via="web")
+            repo.audit(
+                session, user.id, "bias_audit.reported", screening_id=params.screening, details=details
+            )
+            session.commit()
+    return _render(
+        request,
+        "audit.html",
+        {
+            "roles": list(roles.values()),
+            "params": params,
+            "configured": settings.demographics_path is not None,
+            "report": report,
+            "error": error,
+            "flag_below": FLAG_BELOW,
+        },
+        status_code=422 if error and demographics is not None else 200,
+        user=user,
+    )
+
+
+@router.get("/audit")
+def audit_page(
+    request: Request,
+    user: User,
+    session: SessionDep,
+    settings: SettingsDep,
+    role: str | None = None,
+    screening: str | None = None,
+    basis: Annotated[str, Query(pattern="^(decisions|scores)$")] = "decisions",
+) -> HTMLResponse:
+    """The audit form; with a configured demographics file, the audit of the filters too."""
+    require_role(user, "auditor", "admin")
+    params = StoredAudit(role=role or None, screening=screening or None, basis=_basis(basis))
+    return _audit_page(request, user, session, settings, params, None)
+
+
+def _basis(value: str) -> Literal["decisions", "scores"]:
+    return "scores" if value == "scores" else "decisions"
+
+
+@router.post("/audit", dependencies=[CsrfChecked])
+def audit_upload(
+    request: Request,
+    user: User,
+    session: SessionDep,
+    settings: SettingsDep,
+    role: Annotated[str, Form()] = "",
+    screening: Annotated[str, Form()] = "",
+    basis: Annotated[str, Form()] = "decisions",
+    demographics: Annotated[UploadFile | None, File()] = None,
+) -> HTMLResponse:
+    """The audit with an uploaded demographics CSV (used for this report only, not kept)."""
+    require_role(user, "auditor", "admin")
+    params = StoredAudit(role=role or None, screening=screening.strip() or None, basis=_basis(basis))
+    loaded: Demographics | None = None
+    if demographics is not None and (demographics.filename or demographics.size):
+        data = demographics.file.read(MAX_DEMOGRAPHICS_BYTES + 1)
+        if len(data) > MAX_DEMOGRAPHICS_BYTES:
+            raise PageError(413, "request_too_large", "The demographics file is too large.")
+        try:
+            loaded = parse_demographics(data.decode("utf-8"), source="upload")
+        except UnicodeDecodeError:
+            raise PageError(422, "invalid_demographics", "The demographics file is not UTF-8 text.") from None
+        except AuditError as exc:
+            raise PageError(422, exc.code, str(exc)) from None
+    elif settings.demographics_path is None:
+        raise PageError(422, "demographics_unavailable", "Choose a demographics CSV file.")
+    return _audit_page(request, user, session, settings, params, loaded)
 
 
 # --- models ----------------------------------------------------------------------------------

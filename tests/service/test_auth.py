@@ -28,6 +28,8 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("get", "/v1/models"): set(ROLES),
     ("post", "/v1/models/reload"): {"admin"},
     ("get", "/v1/audit"): {"auditor", "admin"},
+    ("get", "/v1/audit/bias"): {"auditor", "admin"},
+    ("post", "/v1/audit/bias"): {"auditor", "admin"},
 }
 
 

@@ -21,6 +21,7 @@ TABLES = {
     "decisions",
     "label_corrections",
     "audit_events",
+    "idempotency_keys",
 }
 
 
@@ -32,7 +33,7 @@ def test_upgrade_creates_every_table_from_an_empty_database(db_url: str) -> None
         assert set(inspect(engine).get_table_names()) == TABLES
     finally:
         engine.dispose()
-    assert current_revision(db_url) == head_revision() == "0001"
+    assert current_revision(db_url) == head_revision() == "0002"
 
 
 def test_upgrade_twice_changes_nothing(db_url: str) -> None:
@@ -64,7 +65,7 @@ def test_downgrade_to_base_then_upgrade_again(migrated_url: str) -> None:
     finally:
         engine.dispose()
     upgrade(migrated_url)
-    assert current_revision(migrated_url) == "0001"
+    assert current_revision(migrated_url) == head_revision()
 
 
 def test_a_failed_upgrade_leaves_nothing_half_done(db_url: str) -> None:

@@ -213,3 +213,35 @@ def test_a_recruiter_uploads_ranks_reads_evidence_and_decides(
     phone.close()
     context.close()
     assert errors == [], f"script errors: {errors}"
+
+
+def test_an_auditor_sees_impact_ratios_as_a_table_and_a_chart(
+    server: Any, browser: Any, pdf_files: list[tuple[Path, dict[str, Any]]], tmp_path: Path
+) -> None:
+    import hashlib
+
+    from screening.store.repo import create_api_key
+
+    with server.state.sessions.begin() as session:
+        _, auditor = create_api_key(session, "auditor", "browser auditor")
+    demographics = tmp_path / "demographics.csv"
+    rows = ["id,sex,race_ethnicity"]
+    for (path, _), (sex, race) in zip(
+        pdf_files, [("female", "asian"), ("male", "white"), ("female", "")], strict=True
+    ):
+        rows.append(f"{hashlib.sha256(path.read_bytes()).hexdigest()},{sex},{race}")
+    demographics.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    base = server.state.base_url
+    for viewport, size in VIEWPORTS.items():
+        context = browser.new_context(viewport=size)
+        page = context.new_page()
+        _sign_in(page, base, auditor)
+        page.get_by_role("link", name="Audit").click()
+        page.get_by_label("Basis").select_option("scores")
+        page.set_input_files("#audit-demographics", str(demographics))
+        page.get_by_role("button", name="Run the audit").click()
+        page.wait_for_selector("#audit-result")
+        assert page.locator("table.audit-table").count() >= 2
+        assert page.locator("svg.chart rect.barfill").count() >= 2
+        _shot(page, "09-audit", viewport)
+        context.close()

@@ -225,3 +225,48 @@ def test_sign_out_ends_the_session(client: TestClient, api_keys: dict[str, str])
     response = client.post("/sign-out", data={"csrf_token": token}, follow_redirects=False)
     assert response.status_code == 303
     assert client.get("/screenings", follow_redirects=False).status_code == 303
+
+
+def test_an_auditor_audits_a_screening_with_uploaded_demographics(
+    client: TestClient,
+    api_keys: dict[str, str],
+    screening_url: str,
+    resumes: list[tuple[dict[str, Any], bytes]],
+) -> None:
+    import hashlib
+
+    screening_id = screening_url.rsplit("/", 1)[1]
+    rows = ["id,sex,race_ethnicity"]
+    for (_, pdf), (sex, race) in zip(
+        resumes, [("female", "asian"), ("male", "black"), ("female", "")], strict=True
+    ):
+        rows.append(f"{hashlib.sha256(pdf).hexdigest()},{sex},{race}")
+    _sign_in(client, api_keys["recruiter"])
+    assert client.get("/audit").status_code == 403
+    _sign_in(client, api_keys["auditor"])
+    form = client.get("/audit")
+    assert form.status_code == 200
+    assert 'name="demographics"' in form.text
+    response = client.post(
+        "/audit",
+        data={"csrf_token": _csrf(form.text), "screening": screening_id, "basis": "scores"},
+        files={"demographics": ("demo.csv", "\n".join(rows).encode(), "text/csv")},
+    )
+    assert response.status_code == 200, response.text
+    assert "3 candidates audited" in response.text
+    sex = response.text.split("<h3>sex")[1].split("</table>")[0]
+    counts = dict(
+        re.findall(
+            r'<th scope="row">(\w+)[^<]*(?:<[^>]+>[^<]*</[^>]+>)*[^<]*</th>\s*<td class="num">(\d+)</td>', sex
+        )
+    )
+    assert counts == {"female": "2", "male": "1"}
+    race = response.text.split("<h3>race ethnicity")[1].split("</table>")[0]
+    assert re.search(r'unknown</th><td class="num">1</td>', race)
+    assert '<svg class="chart"' in response.text
+    bad = client.post(
+        "/audit",
+        data={"csrf_token": _csrf(form.text), "screening": screening_id, "basis": "scores"},
+        files={"demographics": ("demo.csv", b"name,sex\nx,female\n", "text/csv")},
+    )
+    assert bad.status_code == 422
