@@ -22,6 +22,9 @@ _STANDARD = frozenset(
     "asctime".split()
 )
 
+#: Extra fields that only repeat the message (uvicorn's terminal colours).
+_SKIPPED = frozenset({"color_message"})
+
 
 class JsonFormatter(logging.Formatter):
     """Format a record as one line of JSON."""
@@ -34,7 +37,7 @@ class JsonFormatter(logging.Formatter):
             "msg": record.getMessage(),
         }
         for key, value in vars(record).items():
-            if key not in _STANDARD and not key.startswith("_"):
+            if key not in _STANDARD and key not in _SKIPPED and not key.startswith("_"):
                 entry[key] = value
         if record.exc_info and record.exc_info[0] is not None:
             entry["exc_type"] = record.exc_info[0].__name__

@@ -160,6 +160,14 @@ class LiveServer:
     def log_text(self) -> str:
         return self.log.read_text(errors="replace") if self.log.exists() else ""
 
+    def log_messages(self) -> list[str]:
+        """The ``msg`` of every JSON log line of the server (see :mod:`screening.logs`)."""
+        messages = []
+        for line in self.log_text().splitlines():
+            if line.startswith("{"):
+                messages.append(str(json.loads(line).get("msg", "")))
+        return messages
+
     def request(
         self,
         method: str,

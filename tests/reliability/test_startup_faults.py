@@ -253,7 +253,7 @@ def test_the_server_comes_up_when_its_database_and_registry_do(
     finally:
         server.stop()
         registry.stop()
-    log = server.log_text()
+    log = "\n".join(server.log_messages())
     assert f'database "{name}" does not exist' in log
     assert "database available after" in log
     assert "does not answer" in log
