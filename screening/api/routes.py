@@ -312,16 +312,8 @@ def record_decision(
 
     def write(row_id: str) -> Decision:
         candidate = _candidate_in(session, screening_id, candidate_id)
-        ranked = service.ranked_count(session, screening_id)
-        override = service.is_override(body.decision, candidate.rank, ranked)
-        return repo.record_decision(
-            session,
-            candidate.id,
-            body.decision,
-            body.reason,
-            reviewer=key.id,
-            override=override,
-            decision_id=row_id,
+        return service.decide(
+            session, candidate, body.decision, body.reason, reviewer=key.id, decision_id=row_id
         )
 
     digest = service.request_digest(

@@ -170,6 +170,23 @@ def is_override(decision: str, rank_: int | None, ranked: int) -> bool:
 # --- idempotent writes -------------------------------------------------------------------------
 
 
+def decide(
+    session: Session,
+    candidate: Candidate,
+    decision: str,
+    reason: str,
+    *,
+    reviewer: str,
+    decision_id: str | None = None,
+) -> Decision:
+    """Record a reviewer's decision on ``candidate`` (not committed), with ``override`` set by
+    :func:`is_override` against the candidate's screening. The API and the web UI both use it."""
+    override = is_override(decision, candidate.rank, ranked_count(session, candidate.screening_id))
+    return repo.record_decision(
+        session, candidate.id, decision, reason, reviewer=reviewer, override=override, decision_id=decision_id
+    )
+
+
 def request_digest(operation: str, **fields: Any) -> str:
     """SHA-256 of a write request: its operation and its JSON-able fields (path ids, the
     validated body), canonically serialised. Two requests with equal digests ask for the same

@@ -441,10 +441,9 @@ def decide(
         raise PageError(422, "invalid_request", "Choose advance, hold or reject.")
     if not reason or len(reason) > 5000:
         raise PageError(422, "reason_required", "Give a reason for the decision (up to 5,000 characters).")
-    override = service.is_override(decision, candidate.rank, service.ranked_count(session, screening_id))
-    repo.record_decision(session, candidate.id, decision, reason, reviewer=user.id, override=override)
+    row = service.decide(session, candidate, decision, reason, reviewer=user.id)
     session.commit()
-    logger.info("ui decision recorded", extra={"candidate_id": candidate.id, "override": override})
+    logger.info("ui decision recorded", extra={"candidate_id": candidate.id, "override": row.override})
     suffix = f"?label={label}" if label in LABEL_NAMES else ""
     return RedirectResponse(f"/screenings/{screening_id}/candidates/{candidate_id}{suffix}", status_code=303)
 
