@@ -2,9 +2,10 @@
 
 ``screening score PATH... --role ROLE --out FILE`` (see :func:`score_files`). Files are
 parsed on the isolated parser pool (``--workers`` processes, the per-file time limit) and
-scored in this process with :class:`screening.scoring.Scorer`. A file that cannot be read
-or parsed is a row with ``status: "error"`` and its error code, never a crash. The run is
-resumable: files whose SHA-256 is already in the output are skipped, and new rows are
+scored with :class:`screening.scoring.Scorer` in the same worker, which sends back the row
+already serialised: this process reads, hashes and writes, nothing more. A file that cannot
+be read or parsed is a row with ``status: "error"`` and its error code, never a crash. The
+run is resumable: files whose SHA-256 is already in the output are skipped, and new rows are
 appended (JSONL, CSV) or merged (Parquet, rewritten at the end).
 
 Rows: JSONL holds the whole :class:`~screening.schema.CandidateResult` per line. CSV and
@@ -18,10 +19,12 @@ import csv
 import hashlib
 import json
 import logging
+import pickle
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NamedTuple
 
 from screening.bundle import ScoringModels
 from screening.parsing.cli import expand_inputs, read_input
@@ -165,6 +168,45 @@ class ScoreInWorker:
         return self._scorer.score(outcome, self.role)
 
 
+class _Row(NamedTuple):
+    """One output row, serialised where it was scored: ``data`` is the JSON line (JSONL) or
+    the flat row (CSV, Parquet)."""
+
+    status: str
+    data: str | dict[str, Any]
+
+
+def _row(result: CandidateResult, fmt: str) -> _Row:
+    return _Row(result.status, result.model_dump_json() if fmt == "jsonl" else flat_row(result))
+
+
+class _RowsInWorker:
+    """The local engine's step in each parser worker: :class:`ScoreInWorker`, then the row in
+    the output's format, so the main process neither unpickles results nor serialises them.
+
+    The models travel as a file the main process writes once (``models_file``), not in the
+    worker's start-up arguments: a process start blocks its caller until the new process has
+    imported its modules and read every argument, which made the pool start its workers one
+    after the other, seconds apart.
+    """
+
+    def __init__(self, models_file: Path, role: RoleProfile | None, settings: Settings, fmt: str) -> None:
+        self.models_file = models_file
+        self.role = role
+        self.settings = settings
+        self.fmt = fmt
+        self._task: ScoreInWorker | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_task": None}
+
+    def __call__(self, outcome: ParseOutcome) -> _Row:
+        if self._task is None:
+            models = pickle.loads(self.models_file.read_bytes())  # written by this run, just before
+            self._task = ScoreInWorker(models, self.role, self.settings)
+        return _row(self._task(outcome), self.fmt)
+
+
 class _Writer:
     def __init__(self, out: Path) -> None:
         self.out = out
@@ -180,15 +222,16 @@ class _Writer:
             if new:
                 self.csv.writeheader()
 
-    def write(self, result: CandidateResult) -> None:
-        if self.fmt == "jsonl":
-            self.fh.write(result.model_dump_json() + "\n")
+    def write(self, row: _Row) -> None:
+        data = row.data
+        if isinstance(data, str):  # a JSON line
+            self.fh.write(f"{data}\n")
             self.fh.flush()
         elif self.fmt == "csv":
-            self.csv.writerow(flat_row(result))
+            self.csv.writerow(data)
             self.fh.flush()
         else:
-            self.rows.append(flat_row(result))
+            self.rows.append(data)
 
     def close(self) -> None:
         if self.fmt != "parquet":
@@ -221,6 +264,12 @@ def parquet_schema() -> Any:
     return pa.schema(fields)
 
 
+def _failure(outcome: object) -> ParseFailure:
+    if not isinstance(outcome, ParseFailure):
+        raise TypeError(f"unexpected outcome from a parser worker: {type(outcome).__name__}")
+    return outcome
+
+
 def score_files(
     inputs: Sequence[str],
     out: Path,
@@ -229,7 +278,7 @@ def score_files(
     role: RoleProfile | None,
     settings: Settings,
     workers: int = 2,
-    progress: Callable[[Iterable[CandidateResult], int], Iterable[CandidateResult]] | None = None,
+    progress: Callable[[Iterable[Any], int], Iterable[Any]] | None = None,
 ) -> BatchSummary:
     """Score every PDF of ``inputs`` (files, folders, globs) into ``out``.
 
@@ -244,20 +293,24 @@ def score_files(
     before = len(done)
     writer = _Writer(out)
     counts = {"scored": 0, "needs_review": 0, "error": 0}
-    task = ScoreInWorker(scorer.models, role, settings)
     try:
-        with ParserPool(settings, workers=max(1, min(workers, len(paths))), after=task) as pool:
-            outcomes = pool.run_many(_inputs(paths, done, settings.parse.max_bytes))
-            # Scored in the workers; a file refused or killed comes back as a ParseFailure.
-            results: Iterable[CandidateResult] = (
-                o if isinstance(o, CandidateResult) else scorer.score(cast(ParseFailure, o), role)
-                for o in outcomes
-            )
-            if progress is not None:
-                results = progress(results, len(paths))
-            for result in results:
-                writer.write(result)
-                counts[result.status] += 1
+        with tempfile.TemporaryDirectory(prefix="screening-batch-") as tmp:
+            models_file = Path(tmp) / "models.pickle"
+            models_file.write_bytes(pickle.dumps(scorer.models, protocol=pickle.HIGHEST_PROTOCOL))
+            task = _RowsInWorker(models_file, role, settings, writer.fmt)
+            with ParserPool(settings, workers=max(1, min(workers, len(paths))), after=task) as pool:
+                outcomes = pool.run_many(_inputs(paths, done, settings.parse.max_bytes))
+                # Scored in the workers; a file refused, timed out or killed comes back as a
+                # ParseFailure, turned into its error row here.
+                rows: Iterable[_Row] = (
+                    o if isinstance(o, _Row) else _row(scorer.score(_failure(o), role), writer.fmt)
+                    for o in outcomes
+                )
+                if progress is not None:
+                    rows = progress(rows, len(paths))
+                for row in rows:
+                    writer.write(row)
+                    counts[row.status] += 1
     finally:
         writer.close()
     processed = sum(counts.values())

@@ -8,16 +8,16 @@ import importlib.util
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import cast
+from typing import TypeVar, cast
 
-from screening.schema import CandidateResult
+T = TypeVar("T")
 
 
-def _progress(results: Iterable[CandidateResult], total: int) -> Iterable[CandidateResult]:
+def _progress(rows: Iterable[T], total: int) -> Iterable[T]:
     if importlib.util.find_spec("tqdm") is None or not sys.stderr.isatty():
-        return results
+        return rows
     tqdm = importlib.import_module("tqdm").tqdm
-    return cast(Iterable[CandidateResult], tqdm(results, total=total, desc="scoring", unit="file"))
+    return cast(Iterable[T], tqdm(rows, total=total, desc="scoring", unit="file"))
 
 
 def run_score(args: argparse.Namespace) -> int:

@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from screening.model import ExplainableTextClassifier, ModelInput
+import numpy as np
+import numpy.typing as npt
+
+from screening.model import ExplainableTextClassifier, ModelInput, same_encoding
 
 #: Types a saved bundle may contain (checked before anything is loaded).
 TRUSTED_TYPES = frozenset(
@@ -46,10 +49,30 @@ class ScoringBundle:
     versions: dict[str, str] = field(default_factory=dict)
 
     def predict_proba(self, inputs: Sequence[ModelInput]) -> dict[str, list[float]]:
-        """Calibrated probability of each label for each input."""
-        return {
-            label: [float(p) for p in self.heads[label].predict_proba(inputs)[:, 1]] for label in self.labels
-        }
+        """Calibrated probability of each label for each input (the same values as each head's
+        ``predict_proba``; heads trained together share a vectoriser, which encodes once)."""
+        encoded: list[tuple[Any, Any]] = []  # (vectoriser, its encoding of the texts)
+        out: dict[str, list[float]] = {}
+        for label in self.labels:
+            head = self.heads[label]
+            texts, signals = head.split_inputs(inputs)
+            matrix = next((m for v, m in encoded if same_encoding(v, head.vectorizer_)), None)
+            if matrix is None:
+                matrix = head.vectorizer_.transform(texts)
+                encoded.append((head.vectorizer_, matrix))
+            out[label] = [float(p) for p in head.predict_proba_encoded(matrix, signals)]
+        return out
+
+    def probabilities(
+        self, inputs: Sequence[ModelInput], labels: Sequence[str] | None = None
+    ) -> npt.NDArray[np.float64]:
+        """:meth:`predict_proba` as an array, one row per input and one column per label of
+        ``labels`` (default :attr:`labels`), in that order."""
+        wanted = list(labels) if labels is not None else self.labels
+        if not inputs:
+            return np.zeros((0, len(wanted)))
+        found = self.predict_proba(inputs)
+        return np.column_stack([np.asarray(found[label], dtype=np.float64) for label in wanted])
 
     def save(self, path: Path) -> Path:
         """Write the bundle with skops to ``path``."""

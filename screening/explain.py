@@ -19,12 +19,13 @@ lowered it. Hidden text is never in the parsed text, so it is never evidence.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 
-from screening.features import REDACTED_KINDS, ResumeFeatures
+from screening.features import REDACTED_KINDS, RedactedText, ResumeFeatures, Signal
 from screening.model import Explanation
 from screening.parsing.model import ParsedResume
 from screening.schema import EvidenceItem, SpanRef
@@ -32,6 +33,7 @@ from screening.schema import EvidenceItem, SpanRef
 #: Digits in a weight: enough to rank, few enough that float noise never changes output.
 WEIGHT_DIGITS = 6
 _TRIM = " \t\n•·-–—:;,|"
+_NEWLINE = re.compile("\n")
 
 
 @dataclass
@@ -49,7 +51,8 @@ def _protected(parsed: ParsedResume) -> list[tuple[int, int]]:
 class PassageIndex:
     """The passages of one parsed résumé (bullets, else lines), for many lookups.
 
-    Build it once per résumé and pass it to :func:`label_evidence` for every label.
+    Build it once per résumé and pass it to :func:`label_evidence` for every label: the
+    passages and quoted spans it finds are remembered for the other labels.
     """
 
     def __init__(self, parsed: ParsedResume) -> None:
@@ -58,8 +61,12 @@ class PassageIndex:
         self.bullets = sorted((b.start, b.end) for p in parsed.positions for b in p.bullets)
         self._bullet_starts = [b[0] for b in self.bullets]
         text = parsed.text
-        self._newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+        self._newlines = [m.start() for m in _NEWLINE.finditer(text)]
         self._memo: dict[tuple[int, int], tuple[int, int]] = {}
+        self._refs: dict[tuple[int, int], SpanRef] = {}
+        self._sources: dict[str, tuple[Signal, list[tuple[int, int]]]] = {}
+        self._occurrences: dict[tuple[tuple[int, int], ...], list[tuple[int, int]]] = {}
+        self._occurrences_of: RedactedText | None = None
         self._protected_starts = [s for s, _ in self.protected]
         self._reach: list[int] = []  # the furthest end among protected spans [0..i]
         for _, end in self.protected:
@@ -78,6 +85,46 @@ class PassageIndex:
         if found is None:
             found = self._memo[key] = self._bounds(start, end)
         return found
+
+    def sources(self, signal: Signal) -> list[tuple[int, int]]:
+        """The spans a signal was computed from that can be quoted (not empty, no personal data)."""
+        found = self._sources.get(signal.name)
+        if found is None or found[0] is not signal:
+            spans = [
+                (s.start, s.end)
+                for s in signal.spans
+                if s.end > s.start and not self.overlaps(s.start, s.end)
+            ]
+            found = self._sources[signal.name] = (signal, spans)
+        return found[1]
+
+    def occurrences(self, text: RedactedText, spans: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+        """The passages of an n-gram's occurrences (``spans`` of the redacted ``text``), one per
+        occurrence that maps back to the parsed text without touching personal data."""
+        if text is not self._occurrences_of:
+            self._occurrences_of = text
+            self._occurrences.clear()
+        found = self._occurrences.get(spans)
+        if found is None:
+            found = []
+            to_original = text.to_original
+            for s, e in spans:
+                o = to_original(s, e)
+                if o is not None and not self.overlaps(o[0], o[1]):
+                    found.append(self.bounds(o[0], o[1]))
+            self._occurrences[spans] = found
+        return found
+
+    def span_ref(self, start: int, end: int) -> SpanRef:
+        """The quote of ``[start, end)``: its text and page."""
+        key = (start, end)
+        ref = self._refs.get(key)
+        if ref is None:
+            parsed = self.parsed
+            ref = self._refs[key] = SpanRef(
+                text=parsed.text[start:end], start=start, end=end, page=parsed.page_of(start)
+            )
+        return ref
 
     def _bounds(self, start: int, end: int) -> tuple[int, int]:
         text = self.parsed.text
@@ -99,10 +146,6 @@ class PassageIndex:
         while hi > end and text[hi - 1] in _TRIM:
             hi -= 1
         return lo, hi
-
-
-def _span_ref(parsed: ParsedResume, start: int, end: int) -> SpanRef:
-    return SpanRef(text=parsed.text[start:end], start=start, end=end, page=parsed.page_of(start))
 
 
 def label_evidence(
@@ -128,11 +171,7 @@ def label_evidence(
     for ev in (*explanation.positive, *explanation.negative):
         if ev.is_signal:
             signal = by_signal.get(ev.feature.removeprefix("sig:"))
-            sources = [
-                (s.start, s.end)
-                for s in (signal.spans if signal else ())
-                if s.end > s.start and not index.overlaps(s.start, s.end)
-            ]
+            sources = index.sources(signal) if signal else []
             if not sources:
                 continue  # a signal with no source text (e.g. "no awards") cites nothing
             weight = round(ev.contribution, WEIGHT_DIGITS)
@@ -141,33 +180,35 @@ def label_evidence(
                     weight,
                     sources[0][0],
                     ev.feature,
-                    partial(_signal_item, parsed, ev.feature, weight, sources),
+                    partial(_signal_item, index, ev.feature, weight, sources),
                 )
             )
             continue
-        originals = [o for o in (features.text.to_original(s, e) for s, e in ev.spans) if o is not None]
-        originals = [o for o in originals if not index.overlaps(o[0], o[1])]
-        if not originals:
+        occurrences = index.occurrences(features.text, ev.spans)
+        if not occurrences:
             continue
-        share = ev.contribution / len(originals)
-        for start, end in originals:
-            bounds = index.bounds(start, end)
-            passage = passages.setdefault(bounds, _Passage(*bounds))
+        share = ev.contribution / len(occurrences)
+        feature = ev.feature
+        for bounds in occurrences:
+            passage = passages.get(bounds)
+            if passage is None:
+                passage = passages[bounds] = _Passage(*bounds)
             passage.weight += share
-            passage.features[ev.feature] = passage.features.get(ev.feature, 0.0) + share
+            passage.features[feature] = passage.features.get(feature, 0.0) + share
     for p in passages.values():
         weight = round(p.weight, WEIGHT_DIGITS)
-        top = min(p.features, key=lambda f: (-abs(p.features[f]), f))
-        candidates.append((weight, p.start, top, partial(_passage_item, parsed, p, weight)))
+        found = p.features
+        top = next(iter(found)) if len(found) == 1 else min(found, key=lambda f: (-abs(found[f]), f))
+        candidates.append((weight, p.start, top, partial(_passage_item, index, p, weight)))
     up = sorted((c for c in candidates if c[0] > 0), key=lambda c: (-c[0], c[1], c[2]))[:raised]
     down = sorted((c for c in candidates if c[0] < 0), key=lambda c: (c[0], c[1], c[2]))[:lowered]
     return [build() for *_, build in (*up, *down)]
 
 
 def _signal_item(
-    parsed: ParsedResume, feature: str, weight: float, sources: list[tuple[int, int]]
+    index: PassageIndex, feature: str, weight: float, sources: list[tuple[int, int]]
 ) -> EvidenceItem:
-    spans = [_span_ref(parsed, start, end) for start, end in sources]
+    spans = [index.span_ref(start, end) for start, end in sources]
     first = spans[0]
     return EvidenceItem(
         text=first.text,
@@ -181,13 +222,14 @@ def _signal_item(
     )
 
 
-def _passage_item(parsed: ParsedResume, p: _Passage, weight: float) -> EvidenceItem:
+def _passage_item(index: PassageIndex, p: _Passage, weight: float) -> EvidenceItem:
     names = sorted(p.features, key=lambda f: (-abs(p.features[f]), f))
+    ref = index.span_ref(p.start, p.end)
     return EvidenceItem(
-        text=parsed.text[p.start : p.end],
+        text=ref.text,
         start=p.start,
         end=p.end,
-        page=parsed.page_of(p.start),
+        page=ref.page,
         weight=weight,
         feature=names[0],
         features=names,

@@ -24,6 +24,7 @@ from __future__ import annotations
 import copy
 import math
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
@@ -81,23 +82,160 @@ def ngram_spans(text: str, ngram: str) -> list[tuple[int, int]]:
 
 
 class TokenIndex:
-    """The tokens of one text, indexed by token, to find many n-grams quickly."""
+    """The tokens of one text (one pass of :data:`TOKEN_PATTERN`), indexed by token to find
+    many n-grams quickly, and counted as n-grams to encode the text (:class:`TextEncoder`):
+    scoring tokenises a text once for both."""
 
     def __init__(self, text: str) -> None:
-        self.spans = token_spans(text)
-        self.tokens = [text[s:e].lower() for s, e in self.spans]
-        self.starts: dict[str, list[int]] = {}
-        for i, token in enumerate(self.tokens):
-            self.starts.setdefault(token, []).append(i)
+        self.text = text
+        matches = list(TOKEN_PATTERN.finditer(text))
+        self.spans = [m.span() for m in matches]
+        self.tokens = [m.group().lower() for m in matches]  # exactly tokenize(text)
+        self._starts: dict[str, list[int]] | None = None
+        self._found: dict[str, tuple[tuple[int, int], ...]] = {}
+        self._counts: dict[tuple[int, int], Counter[str]] = {}
 
     def find(self, ngram: str) -> list[tuple[int, int]]:
-        wanted = ngram.split(" ")
-        n = len(wanted)
-        return [
-            (self.spans[i][0], self.spans[i + n - 1][1])
-            for i in self.starts.get(wanted[0], ())
-            if self.tokens[i : i + n] == wanted
-        ]
+        """Spans of every occurrence of ``ngram`` (tokens joined by one space)."""
+        return list(self.find_all(ngram))
+
+    def find_all(self, ngram: str) -> tuple[tuple[int, int], ...]:
+        """:meth:`find` as a tuple, remembered (several heads explain with the same n-grams)."""
+        found = self._found.get(ngram)
+        if found is None:
+            if self._starts is None:
+                self._starts = {}
+                for i, token in enumerate(self.tokens):
+                    self._starts.setdefault(token, []).append(i)
+            wanted = ngram.split(" ")
+            n = len(wanted)
+            tokens, spans = self.tokens, self.spans
+            found = self._found[ngram] = tuple(
+                (spans[i][0], spans[i + n - 1][1])
+                for i in self._starts.get(wanted[0], ())
+                if tokens[i : i + n] == wanted
+            )
+        return found
+
+    def ngram_counts(self, min_n: int, max_n: int) -> Counter[str]:
+        """How often each word n-gram (``min_n`` to ``max_n`` tokens, joined by one space)
+        occurs: the n-grams scikit-learn's word analyser makes of :func:`tokenize`'s tokens."""
+        key = (min_n, max_n)
+        counts = self._counts.get(key)
+        if counts is None:
+            tokens = self.tokens
+            grams: list[str] = list(tokens) if min_n <= 1 else []
+            for n in range(max(min_n, 2), max_n + 1):
+                grams.extend(map(" ".join, zip(*(tokens[i:] for i in range(n)), strict=False)))
+            counts = self._counts[key] = Counter(grams)
+        return counts
+
+
+def same_encoding(a: Any, b: Any) -> bool:
+    """Whether two fitted tf-idf vectorisers encode every text identically (heads trained
+    together share one; after a model is loaded each head holds its own copy)."""
+    if a is b:
+        return True
+    return bool(
+        a.get_params() == b.get_params() and a.vocabulary_ == b.vocabulary_ and np.array_equal(a.idf_, b.idf_)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class EncodedText:
+    """One text's tf-idf row: its columns in ascending order and their values (what
+    ``vectorizer.transform([text])`` holds in ``indices`` and ``data``)."""
+
+    indices: npt.NDArray[np.int32]
+    data: FloatArray
+
+
+class TextEncoder:
+    """A fitted vectoriser's ``transform`` of one text, computed from a :class:`TokenIndex`.
+
+    scikit-learn's ``TfidfVectorizer.transform`` tokenises the text again and validates its
+    input at every call (a quarter of the time of scoring a résumé). For the vectorisers this
+    module makes (:meth:`ExplainableTextClassifier.make_vectorizer`: :func:`tokenize`, word
+    n-grams, no stop words, tf-idf with or without sublinear tf, l2 or no norm), this encoder
+    does the same arithmetic in the same order on the index's tokens: counts, ``log(tf) + 1``,
+    times idf, then each value divided by the square root of the sum of squares accumulated
+    in column order, as scikit-learn's sparse row normaliser does. It checks itself against
+    ``transform`` on a probe text when built and falls back to ``transform`` for any other
+    vectoriser or on any difference, so its output is always bit-identical.
+    """
+
+    def __init__(self, vectorizer: Any) -> None:
+        self.vectorizer = vectorizer
+        self.vocabulary: dict[str, int] = vectorizer.vocabulary_
+        self.min_n, self.max_n = (int(n) for n in vectorizer.ngram_range)
+        self.exact = False
+        if self._supported(vectorizer):
+            self.idf: FloatArray = np.asarray(vectorizer.idf_, dtype=np.float64)
+            self.sublinear = bool(vectorizer.sublinear_tf)
+            self.l2 = vectorizer.norm == "l2"
+            self.exact = self._agrees_on(self._probe_text())
+
+    @staticmethod
+    def _supported(v: Any) -> bool:
+        return bool(
+            isinstance(v, TfidfVectorizer)
+            and v.analyzer == "word"
+            and v.tokenizer is tokenize
+            and v.preprocessor is None
+            and not v.lowercase
+            and v.strip_accents is None
+            and v.stop_words is None
+            and v.input == "content"
+            and not v.binary
+            and v.use_idf
+            and v.norm in ("l2", None)
+            and np.dtype(v.dtype) == np.float64
+            and isinstance(v.vocabulary_, dict)
+            and 1 <= v.ngram_range[0] <= v.ngram_range[1]
+        )
+
+    def _probe_text(self) -> str:
+        """Vocabulary terms, some repeated: many columns and counts above one."""
+        terms = sorted(self.vocabulary, key=self.vocabulary.__getitem__)[:400]
+        return " . ".join(terms + terms[:60] + terms[:7]) + " zzzunseen 合规"
+
+    def _agrees_on(self, text: str) -> bool:
+        expected = self.vectorizer.transform([text])
+        ours = self._encode(TokenIndex(text))
+        return bool(
+            np.array_equal(np.asarray(expected.indices), ours.indices)
+            and np.asarray(expected.data).tobytes() == ours.data.tobytes()
+        )
+
+    def encode(self, index: TokenIndex) -> EncodedText:
+        """The row of ``index.text``."""
+        if not self.exact:
+            row = self.vectorizer.transform([index.text])
+            return EncodedText(
+                np.asarray(row.indices, dtype=np.int32), np.asarray(row.data, dtype=np.float64)
+            )
+        return self._encode(index)
+
+    def _encode(self, index: TokenIndex) -> EncodedText:
+        counts = index.ngram_counts(self.min_n, self.max_n)
+        vocabulary = self.vocabulary
+        present = list(counts.keys() & vocabulary.keys())
+        n = len(present)
+        columns = np.array([vocabulary[g] for g in present], dtype=np.int64).reshape(n)
+        tf = np.array([counts[g] for g in present], dtype=np.float64).reshape(n)
+        order = np.argsort(columns, kind="stable")
+        columns = columns[order]
+        data = tf[order]
+        if self.sublinear:
+            np.log(data, data)
+            data += 1.0
+        data *= self.idf[columns]
+        if self.l2 and n:
+            squares = np.cumsum(data * data)  # accumulated left to right, as the C loop does
+            total = float(squares[-1])
+            if total != 0.0:
+                data /= math.sqrt(total)
+        return EncodedText(columns.astype(np.int32), data)
 
 
 def model_input(features: ResumeFeatures) -> ModelInput:
@@ -223,8 +361,15 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         calibration: must be ``"sigmoid"``.
         calibration_fraction: share of the data held out to fit the calibration.
         random_state: seed of the calibration split.
-        signal_names: names of the signal columns; ``None`` means
-            :data:`screening.features.SIGNAL_NAMES`.
+        signal_names: names of the signals the model uses; ``None`` means all of
+            :data:`screening.features.SIGNAL_NAMES`. Given rows of all of them, a model named
+            some uses those alone.
+        signal_transform: ``"none"``, or ``"log1p"``: each signal count ``v`` enters as
+            ``log(1 + v)`` before standardising, so that the first award or promotion weighs
+            more than the fifth (the contribution stays ``a * coef * standardised value``).
+
+    A model reads rows of the current :data:`~screening.features.SIGNAL_NAMES` even when it
+    was trained before signals were added: it takes the signals it knows, by name.
 
     Fitted attributes: ``classes_``, ``vectorizer_``, ``scaler_``, ``classifier_``,
     ``coef_`` (text coefficients then signal coefficients), ``intercept_``,
@@ -243,6 +388,7 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         calibration_fraction: float = 0.2,
         random_state: int | None = 0,
         signal_names: Sequence[str] | None = None,
+        signal_transform: str = "none",
     ) -> None:
         self.ngram_range = ngram_range
         self.min_df = min_df
@@ -253,6 +399,7 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         self.calibration_fraction = calibration_fraction
         self.random_state = random_state
         self.signal_names = signal_names
+        self.signal_transform = signal_transform
 
     # -- inputs ---------------------------------------------------------------------------
 
@@ -267,6 +414,8 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
             texts.append(row[0])
             rows.append(row[1])
         width = n_signals if n_signals is not None else (len(rows[0]) if rows else 0)
+        if width != len(SIGNAL_NAMES) and rows and all(len(r) == len(SIGNAL_NAMES) for r in rows):
+            width = len(SIGNAL_NAMES)  # today's signals for an older model: it picks its own
         if any(len(r) != width for r in rows):
             raise ValueError(f"every row needs {width} signal values")
         signals = np.asarray(rows, dtype=np.float64).reshape(len(rows), width)
@@ -364,6 +513,12 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
     def _check_params(self) -> None:
         if self.calibration != "sigmoid":
             raise ValueError("calibration must be 'sigmoid' (isotonic would break exact explanations)")
+        if self.signal_transform not in ("none", "log1p"):
+            raise ValueError("signal_transform must be 'none' or 'log1p'")
+        if self.signal_names is not None and set(self.signal_names) <= set(SIGNAL_NAMES):
+            order = sorted(self.signal_names, key=SIGNAL_NAMES.index)
+            if list(self.signal_names) != order:  # rows come in SIGNAL_NAMES order: so must the names
+                raise ValueError(f"signal_names must follow the order of SIGNAL_NAMES: {order}")
         if not 0.0 < self.calibration_fraction < 1.0:
             raise ValueError("calibration_fraction must be in (0, 1)")
 
@@ -416,10 +571,12 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         cal_idx: npt.NDArray[np.intp],
     ) -> ExplainableTextClassifier:
         names = tuple(self.signal_names) if self.signal_names is not None else SIGNAL_NAMES
+        if len(names) < signals.shape[1] == len(SIGNAL_NAMES) and set(names) <= set(SIGNAL_NAMES):
+            signals = signals[:, [SIGNAL_NAMES.index(n) for n in names]]  # the named ones of today's
         if len(names) != signals.shape[1]:
             raise ValueError(f"X has {signals.shape[1]} signals, expected {len(names)} ({names[:3]}…)")
         scaler = StandardScaler()
-        sig_fit = scaler.fit_transform(signals[fit_idx])
+        sig_fit = scaler.fit_transform(self._transform(signals[fit_idx]))
         classifier = LogisticRegression(
             C=self.C,
             class_weight=self.class_weight,
@@ -475,6 +632,13 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         z: FloatArray = tfidf @ self.coef_[:n_text] + standard @ self.coef_[n_text:] + self.intercept_
         return z
 
+    def split_inputs(self, X: Sequence[ModelInput]) -> tuple[list[str], FloatArray]:  # noqa: N803
+        """The texts and the signal rows of ``X``, checked as :meth:`predict_proba` checks them:
+        ``vectorizer_.transform(texts)`` and the rows are what :meth:`predict_proba_encoded`
+        takes (heads sharing a vectoriser encode the texts once)."""
+        check_is_fitted(self, "calibration_")
+        return self._split_inputs(X, self.n_signals_)
+
     def predict_proba_encoded(self, text_matrix: sparse.csr_matrix, signals: npt.ArrayLike) -> FloatArray:
         """Positive-class probabilities of rows encoded by this model's vectoriser (as given
         to :meth:`fit_encoded`); one value per row."""
@@ -489,10 +653,35 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         )
         return _sigmoid(a * np.asarray(z, dtype=np.float64) + b)
 
+    def _transform(self, signals: FloatArray) -> FloatArray:
+        """The signal values as the scaler sees them (``signal_transform``)."""
+        if self.signal_transform == "log1p":
+            out: FloatArray = np.log1p(np.maximum(signals, 0.0))
+            return out
+        return signals
+
+    def _own_signals(self, signals: FloatArray) -> FloatArray:
+        """This model's columns of rows of today's ``SIGNAL_NAMES`` (a model trained before
+        signals were added)."""
+        index = {name: i for i, name in enumerate(SIGNAL_NAMES)}
+        if signals.shape[1] != len(SIGNAL_NAMES) or any(n not in index for n in self.signal_names_):
+            raise ValueError(f"expected {self.n_signals_} signal values, got {signals.shape[1]}")
+        out: FloatArray = signals[:, [index[n] for n in self.signal_names_]]
+        return out
+
+    def standardised_signals(self, signals: npt.ArrayLike) -> FloatArray:
+        """The signal values as this model's coefficients weigh them, one row per input (raw
+        values in ``SIGNAL_NAMES`` order in, the model's own signals transformed and
+        standardised out): a signal's contribution is ``a * coef * value``."""
+        check_is_fitted(self, "calibration_")
+        return self._standardise(np.atleast_2d(np.asarray(signals, dtype=np.float64)))
+
     def _standardise(self, signals: FloatArray) -> FloatArray:
         # What StandardScaler.transform computes, without its per-call validation (a third
         # of the time of scoring one résumé).
-        out: FloatArray = (signals - self.scaler_.mean_) / self.scaler_.scale_
+        if signals.shape[1] != self.n_signals_:
+            signals = self._own_signals(signals)
+        out: FloatArray = (self._transform(signals) - self.scaler_.mean_) / self.scaler_.scale_
         return out
 
     def decision_function(self, X: Sequence[ModelInput]) -> FloatArray:  # noqa: N803
@@ -537,7 +726,7 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
     def explain_encoded(
         self,
         text: str,
-        row: sparse.csr_matrix,
+        row: sparse.csr_matrix | EncodedText,
         signals: npt.ArrayLike,
         top: int = 5,
         index: TokenIndex | None = None,
@@ -546,28 +735,32 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         """:meth:`explain` for a text already encoded by this model's vectoriser.
 
         Scoring one résumé with several heads that share a vocabulary encodes it once
-        (``row = vectorizer_.transform([text])``) and indexes its tokens once (``index``).
+        (``row = vectorizer_.transform([text])``, or :meth:`TextEncoder.encode` of the
+        text's :class:`TokenIndex`) and indexes its tokens once (``index``).
 
         Args:
             text: the model text.
-            row: its encoding, shape ``(1, n_terms)``.
+            row: its encoding, shape ``(1, n_terms)``: a sparse row or an
+                :class:`EncodedText` (column indices in ascending order).
             signals: the raw signal values (``SIGNAL_NAMES`` order).
             top: how many contributions of each sign to return as evidence.
             index: ``TokenIndex(text)``, built here when not given.
             all_contributions: fill :attr:`Explanation.contributions` with every active
                 feature (else it is empty: scoring needs only the strongest ones).
         """
-        check_is_fitted(self, "calibration_")
+        if not hasattr(self, "calibration_"):  # check_is_fitted's cost on every call, only when needed
+            check_is_fitted(self, "calibration_")
         a, b = self.calibration_
         n_text = len(self.vectorizer_.vocabulary_)
         raw = np.asarray(signals, dtype=np.float64).reshape(1, -1)
         cols = row.indices
         values = np.concatenate([row.data, self._standardise(raw)[0]])
         columns = np.concatenate([cols, n_text + np.arange(self.n_signals_)])
-        contrib = a * self.coef_[columns] * values
+        coef = self.coef_[columns]
+        contrib = a * coef * values
         bias = a * self.intercept_ + b
-        logit = float(a * (float(np.dot(self.coef_[columns], values)) + self.intercept_) + b)
-        names = self.feature_names_out_[columns]
+        logit = float(a * (float(np.dot(coef, values)) + self.intercept_) + b)
+        feature_names = self.feature_names_out_
 
         order = np.argsort(-contrib, kind="stable")
         pos = [int(i) for i in order[:top] if contrib[i] > 0]
@@ -576,17 +769,18 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
             index = TokenIndex(text)
 
         def evidence(i: int) -> Evidence:
-            name = str(names[i])
-            spans = tuple(index.find(name[len(_NGRAM) :])) if index and name.startswith(_NGRAM) else ()
+            name = str(feature_names[columns[i]])
+            spans = index.find_all(name[len(_NGRAM) :]) if index and name.startswith(_NGRAM) else ()
             return Evidence(name, float(values[i]), float(contrib[i]), spans)
 
+        contributions: dict[str, float] = {}
+        if all_contributions:
+            contributions = {str(n): float(c) for n, c in zip(feature_names[columns], contrib, strict=True)}
         return Explanation(
             logit=logit,
             probability=float(_sigmoid(np.array([logit]))[0]),
             bias=float(bias),
-            contributions=(
-                {str(n): float(c) for n, c in zip(names, contrib, strict=True)} if all_contributions else {}
-            ),
+            contributions=contributions,
             positive=tuple(evidence(i) for i in pos),
             negative=tuple(evidence(i) for i in neg),
         )
@@ -610,6 +804,7 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         state = dict(state)
+        state.setdefault("signal_transform", "none")  # models saved before the parameter
         terms = state.pop("vocabulary_terms_", None)
         super().__setstate__(state)
         if terms is not None:

@@ -18,13 +18,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
-
 from screening.bundle import ScoringModels
 from screening.explain import WEIGHT_DIGITS, PassageIndex, label_evidence
 from screening.features import featurize
 from screening.lexicons import Taxonomy, load_taxonomy
-from screening.model import TokenIndex, model_input
+from screening.model import TextEncoder, TokenIndex, model_input, same_encoding
 from screening.parsing.model import PARSER_VERSION, ParsedResume, ParseFailure
 from screening.parsing.resources import ParseResources, load_resources
 from screening.ranking import RoleProfile, fit_role
@@ -33,15 +31,6 @@ from screening.settings import Settings
 
 #: How many features of each sign an explanation lists before passages are formed.
 EXPLAIN_FEATURES = 12
-
-
-def _same_encoding(a: Any, b: Any) -> bool:
-    """Whether two fitted tf-idf vectorisers encode every text identically."""
-    if a is b:
-        return True
-    return bool(
-        a.get_params() == b.get_params() and a.vocabulary_ == b.vocabulary_ and np.array_equal(a.idf_, b.idf_)
-    )
 
 
 class Scorer:
@@ -53,19 +42,20 @@ class Scorer:
         self.taxonomy = taxonomy
         self.bundles = (models.background, models.aha)
         # Heads trained together share one vocabulary (training encodes once): encode a
-        # résumé once per distinct vectoriser, not once per head.
+        # résumé once per distinct vectoriser, not once per head, from its one tokenisation.
         self._vectorizers: list[Any] = []
         self._encoder_of: dict[tuple[int, str], int] = {}
         for i, bundle in enumerate(self.bundles):
             for label in bundle.labels:
                 vectorizer = bundle.heads[label].vectorizer_
                 for j, known in enumerate(self._vectorizers):
-                    if _same_encoding(known, vectorizer):
+                    if same_encoding(known, vectorizer):
                         self._encoder_of[(i, label)] = j
                         break
                 else:
                     self._encoder_of[(i, label)] = len(self._vectorizers)
                     self._vectorizers.append(vectorizer)
+        self._encoders = [TextEncoder(v) for v in self._vectorizers]
         missing = [label for label in LABEL_NAMES if not any(label in b.labels for b in self.bundles)]
         if missing:
             raise ValueError(f"the models do not predict {missing}")
@@ -110,8 +100,8 @@ class Scorer:
             )
         features = featurize(parsed, self.resources.gazetteer)
         text, signals = model_input(features)
-        rows = [v.transform([text]) for v in self._vectorizers]
         index = TokenIndex(text)
+        rows = [encoder.encode(index) for encoder in self._encoders]
         passages = PassageIndex(parsed)
         labels: dict[str, LabelScore] = {}
         probabilities: dict[str, float] = {}

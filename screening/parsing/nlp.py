@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.util import compile_infix_regex, filter_spans
@@ -67,6 +68,25 @@ class ResumeNlp:
         return out
 
 
+def _without_whitespace_specials(tokenizer: Any) -> None:
+    """Drop the tokenizer's special cases that only restate a whitespace token (``"\\n"`` ->
+    ``[{ORTH: "\\n"}]``), which change no token, to keep its cache working.
+
+    spaCy's tokenizer caches how it split each whitespace-delimited chunk, but stops caching
+    for the rest of a document once any special case has matched (the ``has_special`` flag
+    of ``Tokenizer._tokenize_affixes`` is never reset), and the first line break of a résumé
+    matched one: every later chunk went through the affix regular expressions again (about
+    a fifth of the time of parsing a short résumé). Without these rules a whitespace chunk
+    gets the same single token through the ordinary path (the affix rules never split
+    whitespace; ``tests/parsing/test_nlp_tokens.py`` compares with the stock tokenizer).
+    Rules that set anything else (``"\\xa0"`` sets a norm) are kept.
+    """
+    rules = tokenizer.rules or {}
+    restating = {key for key, value in rules.items() if key.isspace() and value == [{ORTH: key}]}
+    if restating:
+        tokenizer.rules = {key: value for key, value in rules.items() if key not in restating}
+
+
 def _make_blank() -> Language:
     nlp = spacy.blank("en")
     tokenizer: Any = nlp.tokenizer
@@ -99,4 +119,6 @@ def get_nlp(data_dir: Path, model: str | None = None) -> ResumeNlp:
     for key, docs in folded_patterns.items():
         folded.add(key, docs)
     plain = spacy.blank("en", vocab=nlp.vocab).tokenizer if model is None else nlp.tokenizer
+    for tokenizer in (nlp.tokenizer, plain):
+        _without_whitespace_specials(tokenizer)
     return ResumeNlp(nlp, plain, exact, folded, taxonomy.entries, taxonomy.version)

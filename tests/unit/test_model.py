@@ -9,9 +9,18 @@ import numpy as np
 import pytest
 from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from screening.features import SIGNAL_NAMES
-from screening.model import ExplainableTextClassifier, ModelInput, ngram_spans, token_spans, tokenize
+from screening.model import (
+    ExplainableTextClassifier,
+    ModelInput,
+    TextEncoder,
+    TokenIndex,
+    ngram_spans,
+    token_spans,
+    tokenize,
+)
 
 _FILLER = [f"filler{i}" for i in range(300)]
 #: Informative phrases and their weight on the true logit.
@@ -209,3 +218,118 @@ def test_fit_rejects_bad_inputs() -> None:
     assert fitted.get_feature_names()[-2:] == ["sig:a", "sig:b"]
     with pytest.raises(ValueError, match="signal values"):
         fitted.predict([("text", [1.0, 2.0, 3.0])])
+
+
+_ENCODER_TEXTS = [
+    "trade finance trade finance TRADE  Finance; filler1 filler2 filler1 filler1",
+    "负责合规团队 合规 AML合规经理 trade finance",
+    "",
+    " ▯ zzzunseen qqqnever",
+    "İstanbul blockchain blockchain blockchain 00% x filler299",
+]
+
+
+def _same_row(expected: object, ours: object) -> bool:
+    return bool(
+        np.array_equal(np.asarray(expected.indices), ours.indices)  # type: ignore[attr-defined]
+        and np.asarray(expected.data).tobytes() == ours.data.tobytes()  # type: ignore[attr-defined]
+    )
+
+
+def test_text_encoder_gives_the_vectorizers_rows_bit_for_bit(
+    model: ExplainableTextClassifier, data: tuple[list[ModelInput], np.ndarray]
+) -> None:
+    encoder = TextEncoder(model.vectorizer_)
+    assert encoder.exact
+    texts = _ENCODER_TEXTS + [x[0] for x in data[0][:300]]
+    for text in texts:
+        assert _same_row(model.vectorizer_.transform([text]), encoder.encode(TokenIndex(text))), text
+
+
+def test_text_encoder_falls_back_to_transform_for_other_vectorizers() -> None:
+    texts = [x[0] for x in _synthetic(200, seed=8)[0]] + _ENCODER_TEXTS
+    for vectorizer in (
+        TfidfVectorizer().fit(texts),  # scikit-learn's own tokens and lower-casing
+        TfidfVectorizer(tokenizer=tokenize, token_pattern=None, lowercase=False, norm="l1").fit(texts),
+    ):
+        encoder = TextEncoder(vectorizer)
+        assert not encoder.exact
+        for text in texts[:20]:
+            assert _same_row(vectorizer.transform([text]), encoder.encode(TokenIndex(text)))
+
+
+def test_encoded_rows_explain_exactly_as_sparse_rows(model: ExplainableTextClassifier) -> None:
+    encoder = TextEncoder(model.vectorizer_)
+    signals = [1.0] * len(SIGNAL_NAMES)
+    for text in _ENCODER_TEXTS:
+        index = TokenIndex(text)
+        sparse_row = model.explain_encoded(text, model.vectorizer_.transform([text]), signals, top=20)
+        encoded = model.explain_encoded(text, encoder.encode(index), signals, top=20, index=index)
+        assert encoded == sparse_row
+        assert index.find("trade finance") == list(index.find_all("trade finance"))
+
+
+def test_log1p_signals_keep_the_explanation_exact() -> None:
+    xs, y = _synthetic(1500, seed=8)
+    est = ExplainableTextClassifier(signal_transform="log1p").fit(xs, y)
+    assert est.scaler_.mean_[0] == pytest.approx(np.mean(np.log1p([s[0] for _, s in xs])), rel=0.1)
+    for x in xs[:10]:
+        e = est.explain(x)
+        assert e.bias + sum(e.contributions.values()) == pytest.approx(
+            est.decision_function([x])[0], abs=1e-9
+        )
+        value = (math.log1p(x[1][0]) - est.scaler_.mean_[0]) / est.scaler_.scale_[0]
+        a = est.calibration_[0]
+        assert e.contributions[f"sig:{SIGNAL_NAMES[0]}"] == pytest.approx(
+            a * est.coef_[-len(SIGNAL_NAMES)] * value
+        )
+    with pytest.raises(ValueError, match="signal_transform"):
+        ExplainableTextClassifier(signal_transform="sqrt").fit(xs, y)
+
+
+def test_a_model_trained_before_signals_were_added_reads_todays_rows_by_name() -> None:
+    xs, y = _synthetic(1500, seed=9)
+    older = [(t, s[:-3]) for t, s in xs]
+    old = ExplainableTextClassifier(signal_names=SIGNAL_NAMES[:-3]).fit(older, y)
+    assert np.allclose(old.predict_proba(xs[:50]), old.predict_proba(older[:50]), rtol=0, atol=1e-12)
+    now, then = old.explain(xs[0]), old.explain(older[0])
+    assert now.contributions == pytest.approx(then.contributions, abs=1e-12)
+    assert [e.feature for e in now.positive] == [e.feature for e in then.positive]
+    # A model saved before ``signal_transform`` existed loads with no transform.
+    state = old.__getstate__()
+    del state["signal_transform"]
+    loaded = ExplainableTextClassifier.__new__(ExplainableTextClassifier)
+    loaded.__setstate__(state)
+    assert loaded.signal_transform == "none"
+    assert np.allclose(loaded.predict_proba(xs[:50]), old.predict_proba(xs[:50]), rtol=0, atol=1e-12)
+
+
+def test_a_model_named_some_signals_uses_those_alone() -> None:
+    xs, y = _synthetic(1500, seed=10)
+    subset = (SIGNAL_NAMES[0], SIGNAL_NAMES[5])
+    est = ExplainableTextClassifier(signal_names=subset).fit(xs, y)
+    assert est.get_feature_names()[-2:] == [f"sig:{n}" for n in subset]
+    others_moved = [(t, [v if i in (0, 5) else v + 7.0 for i, v in enumerate(s)]) for t, s in xs[:20]]
+    assert np.allclose(est.predict_proba(xs[:20]), est.predict_proba(others_moved), rtol=0, atol=1e-12)
+    contributions = est.explain(xs[0]).contributions
+    assert {f"sig:{n}" for n in subset} <= set(contributions)
+    assert not {f"sig:{n}" for n in SIGNAL_NAMES[1:5]} & set(contributions)
+
+
+def test_signal_names_out_of_the_rows_order_are_refused() -> None:
+    """Rows carry the signals in SIGNAL_NAMES order: names in another order would label every
+    column wrongly."""
+    xs, y = _synthetic(300, seed=11)
+    with pytest.raises(ValueError, match="order of SIGNAL_NAMES"):
+        ExplainableTextClassifier(signal_names=tuple(reversed(SIGNAL_NAMES))).fit(xs, y)
+    with pytest.raises(ValueError, match="order of SIGNAL_NAMES"):
+        ExplainableTextClassifier(signal_names=(SIGNAL_NAMES[5], SIGNAL_NAMES[0])).fit(xs, y)
+
+
+def test_standardised_signals_take_one_row_or_many() -> None:
+    xs, y = _synthetic(600, seed=12)
+    est = ExplainableTextClassifier().fit(xs, y)
+    one = est.standardised_signals(xs[0][1])
+    many = est.standardised_signals([xs[0][1], xs[1][1]])
+    assert one.shape == (1, len(SIGNAL_NAMES))
+    assert one[0].tobytes() == many[0].tobytes()
