@@ -21,6 +21,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from screening.lexicons import FAMILIES, Gazetteer
 from screening.parsing.model import ParsedResume, Position, Span
@@ -60,25 +61,39 @@ _FOUNDER = re.compile(
 _DIGIT = re.compile(r"\d")
 _LEAD = re.compile(
     r"\b(?:led|lead|leading|managed|mentored|mentoring|mentor|coached|supervised|headed|directed|"
-    r"oversaw|trained \w+ (?:new )?(?:staff|employees|hires|members))\b|带领|管理|负责",
+    r"oversaw|trained \w+ (?:new )?(?:staff|employees|hires|members))\b|带领|管理|负责|帶領|負責|主導|主导",
     re.IGNORECASE,
 )
 _LAUNCH = re.compile(
     r"\b(?:launched|launch of|founded|started|opened|built from scratch|created|established|initiated|"
     r"pioneered|spearheaded|introduced|first-ever|from the ground up|from scratch|proposed|"
-    r"expanded into|rolled out)\b|创办|推出|上线|开拓|首创",
+    r"expanded into|rolled out|co-?founded|founding member|first (?:ever )?\w+ (?:program|programme|office|"
+    r"branch|store|team|department|product|system|process)|new (?:program|programme|initiative|product|"
+    r"business|branch|office|department|division|service|practice))\b|创办|推出|上线|开拓|首创|創辦|創立|上線|"
+    r"開拓|首創|创建|創建|发起|發起",
     re.IGNORECASE,
 )
 _AWARD = re.compile(
     r"\b(?:awards?|awarded|winner|won|1st|first place|finalist|scholarships?|fellowship|honou?rs?|"
-    r"honou?r society|cum laude|magna|summa|dean'?s list|medal|distinction|recogni[sz]ed (?:as|for)|"
-    r"of the (?:month|year|quarter)|president'?s club|top \d+%?)\b|获奖|一等奖|奖学金|荣誉|优秀员工",
+    r"honou?r society|cum laude|magna|summa|dean'?s list|medal|distinction|recogni[sz]ed (?:as|for|by)|"
+    r"recognition|acknowledged (?:as|by|for)|top[- ]performing|best in class|of the qtr|"
+    r"of the (?:month|year|quarter)|president'?s club|top \d+%?|honou?r graduate|honou?r roll|"
+    r"with (?:high(?:est)? )?honou?rs|phi beta kappa|phi theta kappa|golden key|salutatorian|valedictorian|"
+    r"recipient|laureate|top (?:performer|producer|seller|achiever)|rising star|excellence award|"
+    r"achievement award|commendation|fulbright|gold|silver|bronze|first class)\b"
+    r"|获奖|一等奖|奖学金|荣誉|优秀员工|獲獎|獎學金|榮譽|優秀員工|最佳|冠军|冠軍|一等獎|金奖|金獎",
     re.IGNORECASE,
 )
 _PROMOTION = re.compile(
-    r"\b(?:promoted|promotion to|promotions|advanced to|elevated to|selected (?:for|to|as)|"
+    r"\b(?:promoted|promotion to|promotions|advanced to|elevated to|selected (?:for|to|as|from|among)|"
+    r"one of \d+ (?:selected|chosen|graduates)|"
     r"fast[- ]tracked|graduate programme|graduate program|leadership (?:program|programme)|"
-    r"management trainee)\b|晋升|升任|提拔|管培生",
+    r"management trainee|earned (?:a |his |her |my )?promotion|promotion (?:within|after|in|from)|"
+    r"meritorious promotion|rose (?:to|through)|moved up|through the ranks|advanced (?:through|from)|"
+    r"appointed (?:as|to)|"
+    r"named (?:as )?(?:a |the )?(?:team lead|lead|manager|director|head|supervisor|chair)|"
+    r"chosen (?:to|for|as)|nominated (?:to|for|as)|invited to (?:join|become)|recruited (?:into|to|by))\b"
+    r"|晋升|升任|提拔|管培生|晉升|擢升|獲提拔",
     re.IGNORECASE,
 )
 _OUTPERFORM = re.compile(
@@ -89,26 +104,208 @@ _OUTPERFORM = re.compile(
 _INTERNATIONAL = re.compile(
     r"\b(?:international|internationally|global|globally|multinational|cross-cultural|overseas|abroad|"
     r"worldwide|offshore|expatriate|relocated|emea|apac|latam|asia[- ]pacific|multi-country|"
-    r"\d+ countries|distributed teams?|remote teams?)\b|海外|跨国|国际|全球",
+    r"\d+ countries|distributed teams?|remote teams?|foreign|embass(?:y|ies)|expats?|deployed|"
+    r"cross-border|time zones|onshore|coalition)\b|海外|跨国|国际|全球|跨國|國際",
     re.IGNORECASE,
 )
 _CHANGE = re.compile(
     r"\b(?:merger|mergers|acquisition|acquisitions|reorgani[sz]ation|restructuring|migration|migrated|"
     r"transition|transitioned|turnaround|integration|conversion|consolidation|new market|"
-    r"change management|transformation|crisis|pivot(?:ed)?)\b|并购|重组|迁移|转型",
+    r"change management|transformation|crisis|pivot(?:ed)?|conversions?|converted|upgrade[sd]?|"
+    r"implementation of (?:a |the )?new|new (?:system|platform|software|erp)|takeover|take-over|downsizing|"
+    r"layoffs|roll-?out|go-live|overhaul(?:ed)?|integrated|consolidated)\b|并购|重组|迁移|转型|併購|重組|遷移|"
+    r"轉型|過渡|合并|合併",
     re.IGNORECASE,
 )
 _CROSS_FUNCTIONAL = re.compile(
     r"\b(?:cross[- ]functional|interdepartmental|cross[- ]department(?:al)?|multi-disciplinary|"
     r"multidisciplinary|liaison|liaised|stakeholders?|bilingual|trilingual|multilingual|diverse industr\w+|"
-    r"various industr\w+|multiple industr\w+)\b|跨部门|协调",
+    r"various industr\w+|multiple industr\w+|translat(?:ed|ing|or|ion)|interpret(?:er|ing)|"
+    r"collaborat\w+ with|partnered with|worked closely with)\b|跨部门|协调|跨部門|協調",
     re.IGNORECASE,
 )
 _PURSUING = re.compile(
     r"\b(?:pursuing|working towards?|currently enrolled|in progress|expected|candidate|level [i123]+ "
-    r"(?:candidate|passed)|part-time (?:mba|master)|evening (?:mba|program))\b|在读|备考",
+    r"(?:candidate|passed)|part-time (?:mba|master)|evening (?:mba|program)|anticipated|"
+    r"currently (?:attending|completing|studying))\b|在读|备考|在讀|備考",
     re.IGNORECASE,
 )
+
+_COUNT = (
+    r"(?:\d[\d,]*\+?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"a dozen|dozens of)"
+)
+_PEOPLE = (
+    r"(?:staff|employees|people|members|reps|representatives|associates|engineers|analysts|technicians|"
+    r"professionals|consultants|direct reports|agents|managers|nurses|teachers|volunteers|workers|"
+    r"contractors|developers|designers|accountants|tellers|officers|personnel|individuals|interns|"
+    r"specialists|supervisors|auditors|bankers|advisers|advisors|coordinators|clerks|employees)"
+)
+#: The later phrase signals: (name, English rule written without its leading word boundary,
+#: Chinese rule). All are matched in one pass over the text (:data:`_LATER`), which checks the
+#: word boundary once; a phrase counts once, for the first rule that takes it.
+_LATER_PHRASES: tuple[tuple[str, str, str], ...] = (
+    (
+        "team_scope",
+        r"(?:team|staff|group|department|division|unit|crew|squad|workforce) of (?:up to |over |more than |"
+        r"approximately |about |nearly |some )?" + _COUNT + r"(?= )"
+        r"|team (?:grew|growing|expanded) from|(?:grew|built|expanded|scaled|doubled) (?:the |my |a |our )?"
+        r"(?:[\w-]+ ){0,3}team(?: from| to)"
+        r"|" + _COUNT + r" (?:[\w-]+ ){0,2}" + _PEOPLE + r"\b"
+        r"|budgets? (?:of|exceeding|over|totall?ing|in excess of) (?:over |more than )?[$€£¥]?\s?\d",
+        r"(?:管理|带领|帶領|领导|領導)\s?\d+\s?(?:人|名)|团队\s?\d+\s?人|團隊\s?\d+\s?人",
+    ),
+    (
+        "career_moves",
+        r"(?:moved (?:from|into|to)|mov(?:e|ed|ing) (?:over )?into|switch(?:ed)? (?:from|into|to)|"
+        r"transitioned (?:from|into|to)|career change|retrain(?:ed|ing)|taught (?:myself|himself|herself)|"
+        r"self-taught|picked up|learned (?:\w+ )?(?:in|within) (?:my|the|a|\d)|came from|background in|"
+        r"before (?:moving|retraining|joining|switching)|then (?:moved|joined|switched)|spent \w+ years|"
+        r"experience (?:in|across|spans) (?:\w+ )?(?:industries|sectors|environments)|diverse (?:industry|"
+        r"industries|environments|backgrounds?)|embedded with|(?:daily|weekly|every day) with)\b",
+        r"转型|轉型|跨界|转行|轉行",
+    ),
+    (
+        "initiatives",
+        r"(?:initiative|volunteer(?:ed|ing)?|chair(?:ed|man|woman|person)?|co-chair\w*|committee|"
+        r"board member|task force|pilot (?:program|programme|project)|on my own|beyond (?:my|the) role|"
+        r"without being asked|side project|open[- ]source|hackathon|competition|contest|"
+        r"organi[sz](?:ed|e|er|ing)|meetups?|grants?|sponsored|single[- ]handedly|proactive(?:ly)?|"
+        r"co-?founded|co-?founder|founded|from (?:the )?ground up|developed (?:a |an |the )?(?:new )?[\w-]+ "
+        r"(?:program|programme|plan|workshops?|curriculum|partnerships?|service|product))\b",
+        r"主动|主動|志愿|志願|组织|組織",
+    ),
+    (
+        "credentials",
+        r"(?:certified|certification|certificate|licensed|licensure|accredited|chartered|cpa|cfa|frm|pmp|"
+        r"cma|cisa|cissp|ccna|mcse|comptia|acca|cams|series \d+)\b",
+        r"证书|證書|资格|資格|执照|執照",
+    ),
+    (
+        "improvements",
+        r"(?:implemented|streamlined|automated|redesigned|revamped|improved|reduced|decreased|lowered|"
+        r"increased|boosted|grew|doubled|tripled|saved|optimi[sz]ed|standardi[sz]ed|accelerated|"
+        r"cut (?:costs|cost|time|the))\b",
+        r"提升|提高|降低|优化|優化|节省|節省",
+    ),
+)
+_LATER = re.compile(
+    # A budget in money ("$2M budget") starts at its currency sign, where no word boundary is.
+    r"(?=[$€£¥])(?P<team_scope_money>[$€£¥]\s?[\d.,]+\s?(?:k|m|mm|million|billion|bn)?\s+(?:\w+ )?budget)"
+    + r"|\b(?:"
+    + "|".join(f"(?P<{name}>{english})" for name, english, _ in _LATER_PHRASES)
+    + r")|(?=[\u3400-\u9fff])(?:"
+    + "|".join(f"(?P<{name}_zh>{chinese})" for name, _, chinese in _LATER_PHRASES)
+    + ")",
+    re.IGNORECASE,
+)
+_LATER_NAMES = {
+    **{name: name for name, _, _ in _LATER_PHRASES},
+    **{f"{name}_zh": name for name, _, _ in _LATER_PHRASES},
+    "team_scope_money": "team_scope",
+}
+#: Seniority of a job title, from its words (highest rank found): the steps a career climbs.
+_RANKS: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
+    (rank, re.compile(pattern))
+    for rank, pattern in (
+        (
+            5.0,
+            r"\b(?:chief|c[efiot]o|president|svp|evp|avp|vp|vice president|partner|owner|founder|"
+            r"co-?founder|general manager)\b|总裁|總裁|副总|副總|合伙人|合夥人|创始人|創辦人",
+        ),
+        (4.0, r"\b(?:director|head|controller|principal|superintendent)\b|总监|總監|负责人|負責人"),
+        (
+            3.0,
+            r"\b(?:manager|mgr|chair\w*|captain)\b|经理|經理|主管",
+        ),
+        (
+            2.5,
+            r"\b(?:supervisor|team lead(?:er)?|lead|sergeant|foreman|charge)\b|组长|組長",
+        ),
+        (
+            0.0,
+            r"\b(?:intern|internship|trainee|apprentice|student|cashier|clerk|aide|helper|junior|jr|"
+            r"entry[- ]level)\b|实习|實習|助理|见习|見習",
+        ),
+    )
+)
+_SENIOR = re.compile(r"\b(?:senior|sr|lead|principal)\b|高级|高級|资深|資深")
+_BELOW = re.compile(r"\b(?:assistant|associate|deputy|asst|interim|acting)\b|助理|副")
+#: Function of a job title, from its words (first group found): moves between them are the
+#: labelling guide's moves between functions.
+_FUNCTION_GROUPS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (group, re.compile(pattern))
+    for group, pattern in (
+        ("legal", r"\b(?:attorney|lawyer|paralegal|legal|counsel|solicitor)\b|律师|律師|法务|法務"),
+        (
+            "health",
+            r"\b(?:nurse|nursing|medical|clinical|pharmacy|pharmacist|therapist|physician|patient|"
+            r"health\w*|caregiver|dental|cna|lpn|rn)\b|护士|護士|医生|醫生",
+        ),
+        (
+            "education",
+            r"\b(?:teacher|teaching|instructor|professor|tutor|educator|faculty|lecturer|school|"
+            r"curriculum|academic)\b|教师|教師|讲师|講師",
+        ),
+        (
+            "military",
+            r"\b(?:army|navy|naval|air force|marines?|sergeant|soldier|military|usaf|usmc|"
+            r"infantry|airman|squadron)\b",
+        ),
+        (
+            "hr",
+            r"\b(?:human resources?|hr|recruiter|recruiting|recruitment|talent|benefits|payroll)\b|人力|招聘",
+        ),
+        (
+            "finance",
+            r"\b(?:accountant|accounting|accounts|auditor|audit|bookkeeper|bookkeeping|controller|"
+            r"treasury|treasurer|tax|finance|financial|teller|banker|banking|bank|loan|lending|credit|"
+            r"underwriter|underwriting|actuary|billing|collections?|compliance|aml|kyc|risk|"
+            r"investment|wealth|portfolio|trader|trading|cfo|mortgage|insurance|claims)\b"
+            r"|会计|會計|审计|審計|财务|財務|银行|銀行|合规|合規|风控|風控|金融|投资|投資",
+        ),
+        (
+            "tech",
+            r"\b(?:developer|engineer|engineering|programmer|software|it|information technology|network|"
+            r"systems?|help ?desk|technical|web|data|database|devops|cloud|computer|cyber\w*|"
+            r"blockchain|smart contract|solidity|product manager|ux|ui)\b|工程师|工程師|开发|開發|"
+            r"软件|軟件|数据|數據|产品经理|產品經理",
+        ),
+        (
+            "marketing",
+            r"\b(?:marketing|brand|communications|public relations|pr|social media|content|"
+            r"copywriter|seo|advertising|media|digital|growth)\b|市场|市場|营销|營銷|运营|運營",
+        ),
+        (
+            "sales",
+            r"\b(?:sales|account executive|account manager|business development|retail|merchandis\w*|"
+            r"store|customer service|call center|client service)\b|销售|銷售|客户|客戶",
+        ),
+        (
+            "design",
+            r"\b(?:designer|design|artist|art director|creative|photographer|producer|editor|writer|"
+            r"illustrator|animator)\b|设计|設計",
+        ),
+        (
+            "hospitality",
+            r"\b(?:chef|cook|restaurant|server|bartender|hotel|hospitality|food|kitchen|"
+            r"catering)\b|厨师|廚師|餐饮|餐飲",
+        ),
+        (
+            "trades",
+            r"\b(?:mechanic|electrician|construction|welder|drafter|carpenter|plumber|technician|"
+            r"manufacturing|production|maintenance|aviation|pilot|driver|warehouse|logistics|"
+            r"supply chain|procurement|purchasing|agricultur\w*|farm\w*)\b",
+        ),
+        (
+            "admin",
+            r"\b(?:administrative|administrator|receptionist|secretary|office|operations|coordinator|"
+            r"clerk|(?:executive|personal|office|administrative) assistant)\b|行政|文员|文員",
+        ),
+    )
+)
+#: Employers printed as a placeholder (anonymised résumés): they tell no two jobs apart.
+_PLACEHOLDER_EMPLOYERS = frozenset({"company name", "company", "confidential", "employer", "name"})
 
 #: Named signals, in a fixed order (the model's feature names are ``sig:<name>``).
 SIGNAL_NAMES: tuple[str, ...] = (
@@ -131,6 +328,18 @@ SIGNAL_NAMES: tuple[str, ...] = (
     *(f"skills_{f}" for f in FAMILIES),
     *(f"employers_{f}" for f in FAMILIES),
     *(f"titles_{f}" for f in FAMILIES),
+    # Added later: models trained before them read the signals they know by name
+    # (``ExplainableTextClassifier``), so new ones only ever go at the end.
+    "title_progression",
+    "function_moves",
+    "team_scope",
+    "improvements",
+    "initiatives",
+    "credentials",
+    "career_moves",
+    # Skills of each family named inside a job (not in a summary, skills list or interests):
+    # the labelling guide's families come from work, not from enthusiasm.
+    *(f"work_skills_{f}" for f in FAMILIES),
 )
 
 
@@ -155,12 +364,16 @@ class RedactedText:
     text: str
     #: ``(redacted_start, original_start, length)`` of each kept stretch, in order.
     pieces: tuple[tuple[int, int, int], ...]
+    #: ``redacted_start`` of each piece (derived from ``pieces``), for the lookups.
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(p[0] for p in self.pieces))
 
     def to_original(self, start: int, end: int) -> tuple[int, int] | None:
         """Map ``[start, end)`` of the redacted text to the parsed text, or None if it
         touches a placeholder (evidence is never taken from redacted spans)."""
-        starts = [p[0] for p in self.pieces]
-        i = bisect_right(starts, start) - 1
+        i = bisect_right(self._starts, start) - 1
         if i < 0:
             return None
         r0, o0, n = self.pieces[i]
@@ -238,6 +451,144 @@ def _country(location: str | None, gaz: Gazetteer) -> str | None:
     return None
 
 
+_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
+_CAPITALISED = re.compile(r"\b[A-Z][^\W\d_]*(?:['’.-][^\W\d_]+)*")
+_NEXT_WORD = re.compile(r" ([^\W\d_]+(?:['’.-][^\W\d_]+)*)")
+_ROMAN_LEVEL = re.compile(r"\b(i{1,3}|iv|[1-4])\s*$")
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+_COMPANY_NAME = re.compile(r"company name", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """Place and language names of a gazetteer, for finding them in running text."""
+
+    places: dict[str, str]  # Latin alias (lower, up to three words) -> country
+    languages: dict[str, str]  # Latin alias (lower, up to three words) -> language
+    states: frozenset[str]  # US state names (lower): "New Mexico" is no mention of Mexico
+    longest: dict[str, int]  # first word (lower) of an alias or state -> most words it takes
+    cjk_places: tuple[tuple[str, str], ...]
+    cjk_languages: tuple[tuple[str, str], ...]
+
+
+_NAMES: dict[str, _Names] = {}
+
+
+def _names(gaz: Gazetteer) -> _Names:
+    found = _NAMES.get(gaz.version)
+    if found is None:
+        places = {**{k: v for k, v in gaz.cities.items() if len(k) >= 5}, **gaz.countries}
+        latin_places = {k: v for k, v in places.items() if not _CJK_CHAR.search(k) and len(k) >= 4}
+        latin_languages = {k: v for k, v in gaz.languages.items() if not _CJK_CHAR.search(k) and len(k) >= 4}
+        states = frozenset(k for k in gaz.us_states if len(k) > 2)
+        longest: dict[str, int] = {}
+        for key in (*latin_places, *latin_languages, *states):
+            words = _WORD.findall(key)
+            if words and " ".join(words) == key and len(words) <= 3:
+                longest[words[0]] = max(longest.get(words[0], 0), len(words))
+        found = _NAMES[gaz.version] = _Names(
+            latin_places,
+            latin_languages,
+            states,
+            longest,
+            tuple(sorted((k, v) for k, v in places.items() if _CJK_CHAR.search(k))),
+            tuple(sorted((k, v) for k, v in gaz.languages.items() if _CJK_CHAR.search(k))),
+        )
+    return found
+
+
+def _mentions(
+    text: str, lowered: str, names: _Names, blocked: Sequence[Span]
+) -> tuple[list[tuple[str, Span]], list[tuple[str, Span]]]:
+    """Places (as countries) and languages named in ``text``, in order, outside ``blocked``
+    spans: Latin names written as proper nouns (capitalised), and Chinese ones."""
+    places: list[tuple[str, Span]] = []
+    languages: list[tuple[str, Span]] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(b.start < end and start < b.end for b in blocked)
+
+    words = [m.span() for m in _CAPITALISED.finditer(text)]
+    covered = -1
+    for start, end in words:
+        if start < covered:
+            continue
+        first = lowered[start:end]
+        most = names.longest.get(first, 0)
+        if not most:
+            continue
+        # The longest name starting here: the word and up to two more, one space apart.
+        keys = [(first, end)]
+        for _ in range(most - 1):
+            nxt = _NEXT_WORD.match(lowered, keys[-1][1])
+            if nxt is None:
+                break
+            keys.append((keys[-1][0] + " " + nxt.group(1), nxt.end()))
+        for key, stop in reversed(keys):
+            if key in names.states:
+                covered = stop  # a US state names no country ("New Mexico", "Georgia")
+                break
+            place, language = names.places.get(key), names.languages.get(key)
+            if place or language:
+                if free(start, stop):
+                    span = Span(start=start, end=stop)
+                    if place:
+                        places.append((place, span))
+                    if language:
+                        languages.append((language, span))
+                covered = stop
+                break
+    if _CJK_CHAR.search(text):
+        for found, table in ((places, names.cjk_places), (languages, names.cjk_languages)):
+            for alias, name in table:
+                at = lowered.find(alias)
+                if at >= 0 and free(at, at + len(alias)):
+                    found.append((name, Span(start=at, end=at + len(alias))))
+    return places, languages
+
+
+def _title_of(position: Position) -> tuple[str, Span] | None:
+    """A position's title and its span. Anonymised résumés print "Title Company Name" as one
+    header: the words before the placeholder are the title."""
+    for text, span in ((position.title, position.title_span), (position.employer, position.employer_span)):
+        if not text or span is None:
+            continue
+        found = _COMPANY_NAME.search(text)  # on the text itself: casefold() may change lengths
+        at = found.start() if found else -1
+        head = text if at < 0 else text[:at].rstrip(" ,-–|")
+        if head and (at >= 0 or text is position.title):
+            return head, Span(start=span.start, end=span.start + len(head))
+    return None
+
+
+def _title_rank(title: str) -> float:
+    """Seniority of a title: 0 intern or clerk, 1 staff, 2 senior, 3 manager, 4 director, 5 executive."""
+    t = title.lower()
+    rank = next((r for r, rx in _RANKS if rx.search(t)), 1.0)
+    if rank >= 3.0 and _BELOW.search(t):
+        rank -= 0.5  # "Assistant Branch Manager" is below "Branch Manager"
+    elif _SENIOR.search(t):
+        rank += 1.0 if rank == 1.0 else 0.25
+    level = _ROMAN_LEVEL.search(t)  # "Accountant II" is above "Accountant I"
+    if level:
+        value = level.group(1)
+        rank += 0.1 * (int(value) if value.isdigit() else {"i": 1, "ii": 2, "iii": 3, "iv": 4}[value])
+    return rank
+
+
+def _function_of(title: str) -> str | None:
+    t = title.lower()
+    return next((group for group, rx in _FUNCTION_GROUPS if rx.search(t)), None)
+
+
+def _chronological(positions: Sequence[Position]) -> list[Position]:
+    """Positions oldest first: by start date when every position has one, else the reverse of
+    the printed order (résumés list the latest job first). Only the order is used, never a date."""
+    if positions and all(p.start_date for p in positions):
+        return sorted(positions, key=lambda p: (str(p.start_date), -p.start))
+    return sorted(positions, key=lambda p: -p.start)
+
+
 def _span(position: Position, attr: str) -> tuple[Span, ...]:
     value = getattr(position, attr)
     return (value,) if value is not None else ()
@@ -250,15 +601,23 @@ def _case_sensitive(regex: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(regex.pattern, regex.flags & ~re.IGNORECASE)
 
 
-def _count_matches(text: str, lowered: str | None, regex: re.Pattern[str], within: Sequence[Span]) -> Signal:
+def _count_matches(
+    text: str,
+    lowered: str | None,
+    regex: re.Pattern[str],
+    within: Sequence[Span],
+    blocked: Sequence[Span] = (),
+) -> Signal:
     """Matches of ``regex`` in the ``within`` stretches of ``text``; ``lowered`` is
     ``text.lower()`` when that keeps every offset (then the faster case-sensitive pattern
-    runs on it), else None."""
+    runs on it), else None. Matches touching a ``blocked`` span (personal data: a name
+    such as "Won" or "Silver") do not count."""
     spans: list[Span] = []
     target, rx = (lowered, _case_sensitive(regex)) if lowered is not None else (text, regex)
     for area in within:
         for m in rx.finditer(target, area.start, area.end):
-            spans.append(Span(start=m.start(), end=m.end()))
+            if not any(b.start < m.end() and m.start() < b.end for b in blocked):
+                spans.append(Span(start=m.start(), end=m.end()))
     return Signal("", float(len(spans)), tuple(spans))
 
 
@@ -270,12 +629,24 @@ def compute_signals(parsed: ParsedResume, gaz: Gazetteer) -> tuple[Signal, ...]:
     lowered_text = parsed.text.lower()
     lowered = lowered_text if len(lowered_text) == len(parsed.text) else None
     positions = sorted(parsed.positions, key=lambda p: p.start)
-    # Countries worked in, from the positions' locations.
+    # Personal data never counts towards a signal (a name, the home address, a nationality).
+    blocked = spans_of([p for p in parsed.pii if p.kind in REDACTED_KINDS])
+    low = (
+        lowered
+        if lowered is not None
+        else "".join(c if len(c.lower()) != 1 else c.lower() for c in parsed.text)
+    )
+    # Countries worked in: the positions' locations, and countries or cities named in a job.
     seen: dict[str, Span] = {}
     for p in positions:
         country = _country(p.location, gaz)
         if country and country not in seen and p.location_span is not None:
             seen[country] = p.location_span
+    schooling = [Span(start=x.start, end=x.end) for x in parsed.sections if x.name == "education"]
+    named_places, named_languages = _mentions(parsed.text, low, _names(gaz), blocked)
+    for country, span in named_places:
+        if not any(x.start <= span.start < x.end for x in schooling):
+            seen.setdefault(country, span)
     signals.append(Signal("countries_worked", float(len(seen)), tuple(seen.values())))
     # Moves between families, and promotions at the same employer (consecutive positions).
     families = [_position_family(parsed, p) for p in positions]
@@ -286,7 +657,12 @@ def compute_signals(parsed: ParsedResume, gaz: Gazetteer) -> tuple[Signal, ...]:
     ):
         if fa and fb and fa != fb:
             moves.extend([*_span(a, "title_span"), *_span(b, "title_span")])
-        same_employer = a.employer and b.employer and a.employer.casefold() == b.employer.casefold()
+        same_employer = (
+            a.employer
+            and b.employer
+            and a.employer.casefold() == b.employer.casefold()
+            and a.employer.casefold() not in _PLACEHOLDER_EMPLOYERS
+        )
         if same_employer and a.title and b.title and a.title.casefold() != b.title.casefold():
             promotions.extend([*_span(a, "title_span"), *_span(b, "title_span")])
     signals.append(Signal("cross_family_moves", float(len(moves) // 2), tuple(moves)))
@@ -299,7 +675,7 @@ def compute_signals(parsed: ParsedResume, gaz: Gazetteer) -> tuple[Signal, ...]:
         ("leadership_statements", _LEAD),
         ("launches", _LAUNCH),
     ):
-        found = _count_matches(parsed.text, lowered, regex, bullets)
+        found = _count_matches(parsed.text, lowered, regex, bullets, blocked)
         signals.append(Signal(name, found.value, found.spans))
     whole = [Span(start=0, end=len(parsed.text))]
     for name, regex in (
@@ -311,15 +687,33 @@ def compute_signals(parsed: ParsedResume, gaz: Gazetteer) -> tuple[Signal, ...]:
         ("cross_functional", _CROSS_FUNCTIONAL),
         ("pursuing_qualifications", _PURSUING),
     ):
-        found = _count_matches(parsed.text, lowered, regex, whole)
+        found = _count_matches(parsed.text, lowered, regex, whole, blocked)
         signals.append(Signal(name, found.value, found.spans))
-    signals.append(
-        Signal(
-            "languages",
-            float(len(parsed.languages)),
-            tuple(Span(start=x.start, end=x.end) for x in parsed.languages),
-        )
-    )
+    later: dict[str, list[Span]] = {name: [] for name, _, _ in _LATER_PHRASES}
+    target, rx = (lowered, _case_sensitive(_LATER)) if lowered is not None else (parsed.text, _LATER)
+    for m in rx.finditer(target):
+        if m.lastgroup and not any(b.start < m.end() and m.start() < b.end for b in blocked):
+            later[_LATER_NAMES[m.lastgroup]].append(Span(start=m.start(), end=m.end()))
+    signals.extend(Signal(name, float(len(spans)), tuple(spans)) for name, spans in later.items())
+    # Languages: the languages section, and languages named anywhere ("bilingual in Spanish").
+    spoken = {
+        gaz.languages.get(x.name.lower(), x.name): Span(start=x.start, end=x.end) for x in parsed.languages
+    }
+    for language, span in named_languages:
+        spoken.setdefault(language, span)
+    signals.append(Signal("languages", float(len(spoken)), tuple(spoken.values())))
+    # Steps up in seniority and moves between functions, job to job (oldest first).
+    titled = [t for t in (_title_of(p) for p in _chronological(positions)) if t is not None]
+    steps: list[Span] = []
+    function_moves: list[Span] = []
+    for (ta, sa), (tb, sb) in pairwise(titled):
+        if _title_rank(tb) > _title_rank(ta):
+            steps.extend([sa, sb])
+        fa, fb = _function_of(ta), _function_of(tb)
+        if fa and fb and fa != fb:
+            function_moves.extend([sa, sb])
+    signals.append(Signal("title_progression", float(len(steps) // 2), tuple(steps)))
+    signals.append(Signal("function_moves", float(len(function_moves) // 2), tuple(function_moves)))
     for kind, prefix in (
         ("certification", "certifications"),
         ("skill", "skills"),
@@ -335,6 +729,16 @@ def compute_signals(parsed: ParsedResume, gaz: Gazetteer) -> tuple[Signal, ...]:
                     names.add(s.name)
                     spans.append(Span(start=s.start, end=s.end))
             signals.append(Signal(f"{prefix}_{family}", float(len(names)), tuple(spans)))
+    jobs = [(p.start, p.end) for p in positions]
+    for family in FAMILIES:
+        spans = []
+        names = set()
+        for s in parsed.skills:
+            in_job = any(start <= s.start < end for start, end in jobs)
+            if in_job and s.family == family and s.kind in ("skill", "tool") and s.name not in names:
+                names.add(s.name)
+                spans.append(Span(start=s.start, end=s.end))
+        signals.append(Signal(f"work_skills_{family}", float(len(names)), tuple(spans)))
     by_name = {s.name: s for s in signals}
     return tuple(by_name[name] for name in SIGNAL_NAMES)
 

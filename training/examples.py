@@ -146,6 +146,23 @@ def _parse_texts(
         yield from pool.imap(_parse_text_job, jobs, chunksize=32)
 
 
+def _input_job(job: tuple[str, str]) -> ModelInput:
+    assert _worker_settings is not None
+    return _parse_and_featurise(job, _worker_settings)[1]
+
+
+def text_inputs(jobs: Sequence[tuple[str, str]], settings: Settings, workers: int) -> Iterator[ModelInput]:
+    """The model input of each ``(text, file label)`` job, in order, like :func:`_parse_texts` but without
+    sending the parsed résumés back from the worker processes (most of the cost of a short one)."""
+    if workers <= 1 or len(jobs) < _PARALLEL_TEXTS:
+        for job in jobs:
+            yield _parse_and_featurise(job, settings)[1]
+        return
+    context = multiprocessing.get_context("spawn")  # no fork of a process holding threads
+    with context.Pool(workers, initializer=_init_text_worker, initargs=(settings,)) as pool:
+        yield from pool.imap(_input_job, jobs, chunksize=64)
+
+
 def _skip_reason(got: ParsedResume | PdfText) -> str | None:
     if isinstance(got, PdfText):
         return got.problem or "unreadable"

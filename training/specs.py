@@ -11,6 +11,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from screening.features import SIGNAL_NAMES
 from screening.lexicons import FAMILIES
 
 AHA_LABELS = ("adaptable", "high_potential", "ambitious")
@@ -39,7 +40,20 @@ class Gates(_Spec):
 
 class Features(_Spec):
     text: Literal["redacted"] = "redacted"
-    signals: Literal["all", "none"] = "all"
+    #: ``all`` of :data:`screening.features.SIGNAL_NAMES`, or the names of those the model uses.
+    signals: Literal["all", "none"] | list[str] = "all"
+
+    @field_validator("signals")
+    @classmethod
+    def _known_signals(cls, signals: str | list[str]) -> str | list[str]:
+        if isinstance(signals, list):
+            unknown = [name for name in signals if name not in SIGNAL_NAMES]
+            if unknown or not signals or len(set(signals)) != len(signals):
+                raise ValueError(
+                    f"signals must be distinct names of screening.features.SIGNAL_NAMES; got {unknown}"
+                )
+            return sorted(signals, key=SIGNAL_NAMES.index)  # the order of the rows
+        return signals
 
 
 class ModelSpec(_Spec):
@@ -70,6 +84,8 @@ class ModelSpec(_Spec):
         params = dict(self.estimator.params)
         if "ngram_range" in params:
             params["ngram_range"] = tuple(params["ngram_range"])
+        if isinstance(self.features.signals, list):
+            params["signal_names"] = tuple(self.features.signals)
         return params
 
 

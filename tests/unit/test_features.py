@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from screening.features import REDACTED, SIGNAL_NAMES, featurize
-from screening.parsing.pipeline import parse_pdf
+from screening.parsing.pipeline import parse_pdf, parse_text
 from screening.parsing.resources import ParseResources
 from tests import pdf_builders as pdfs
 
@@ -89,3 +89,96 @@ def test_signal_phrases_match_the_same_on_lowered_text() -> None:
         expected = [m.span() for m in rule.finditer(text)]
         lowered = [m.span() for m in features._case_sensitive(rule).finditer(text.lower())]
         assert lowered == expected, rule.pattern
+
+
+_ANONYMISED = """Won Silver
+won.silver@example.com | 555-123-4567 | Houston, TX
+Summary
+Bilingual in English and Spanish. Supported the company's offices in Mexico.
+Experience
+Accounting Manager, Company Name, Houston, TX, Jan 2015 - Present
+• Supervised a team of 6 accountants and a $2M annual budget.
+• Implemented a new ERP system and reduced closing time by 40%.
+• Organized the annual volunteer food drive with the Atlanta, Georgia office.
+Senior Accountant, Company Name, Houston, TX, Jan 2012 - Dec 2014
+• Earned the CPA licence while working full time.
+Staff Accountant, Company Name, Houston, TX, Jan 2010 - Dec 2011
+• Moved from retail sales into accounting.
+Sales Associate, Target, Houston, TX, Jan 2008 - Dec 2009
+• Served customers at the register.
+Education
+Bachelor of Commerce, University of Toronto, Canada
+"""
+
+
+def test_signals_read_an_anonymised_us_resume_as_annotators_do(resources: ParseResources) -> None:
+    """Steps up in seniority and moves between functions job to job, team size and budget,
+    languages and countries named in the text, whatever the employer placeholder says."""
+    parsed = parse_text(_ANONYMISED, resources)
+    signals = {s.name: s for s in featurize(parsed, resources.gazetteer).signals}
+
+    def quoted(name: str) -> list[str]:
+        return [parsed.text[s.start : s.end] for s in signals[name].spans]
+
+    assert tuple(signals) == SIGNAL_NAMES
+    assert signals["title_progression"].value == 2  # Staff -> Senior Accountant -> Accounting Manager
+    assert quoted("title_progression")[:2] == ["Staff Accountant", "Senior Accountant"]
+    assert signals["function_moves"].value == 1  # sales -> accounting
+    # "Company Name" is a placeholder: it does not make the jobs one employer's promotions.
+    assert signals["promotions_same_employer"].value == 0
+    assert quoted("team_scope") == ["team of 6", "$2M annual budget"]
+    assert signals["languages"].value == 2
+    assert "Mexico" in quoted("countries_worked")
+    assert "Canada" not in quoted("countries_worked")  # named in the education section only
+    assert "Georgia" not in quoted("countries_worked")  # the US state
+    assert quoted("credentials") == ["CPA"]
+    assert quoted("career_moves") == ["Moved from"]
+    assert {"Implemented", "reduced"} <= set(quoted("improvements"))
+    assert {"Organized", "volunteer"} <= set(quoted("initiatives"))
+
+
+def test_personal_data_never_counts_towards_a_signal(resources: ParseResources) -> None:
+    """ "Won" and "Silver" are award words, and here the candidate's name: they count for nothing."""
+    parsed = parse_text(_ANONYMISED, resources)
+    signals = {s.name: s for s in featurize(parsed, resources.gazetteer).signals}
+    assert signals["awards"].value == 0
+    assert all(s.start > parsed.text.index("Summary") for signal in signals.values() for s in signal.spans)
+    swapped = parse_text(
+        _ANONYMISED.replace("Won Silver", "Maria Lopez").replace("won.silver", "m.lopez"), resources
+    )
+    assert featurize(swapped, resources.gazetteer).signal_vector() == [s.value for s in signals.values()]
+
+
+_ENTHUSIAST = """Jack Smith
+jack@example.com
+Summary
+Financial adviser and long-time Bitcoin and Ethereum holder who runs a home staking node.
+Experience
+Paraplanner, Yarra Wealth Partners, Melbourne, Jul 2022 - Present
+• Prepared statements of advice and modelled retirement cash flows in Excel.
+Blockchain Developer, Chainworks, Melbourne, Jan 2019 - Jun 2022
+• Wrote Solidity smart contracts for a staking protocol on Ethereum.
+Skills
+Bitcoin, Crypto Wallets, Excel
+"""
+
+
+def test_work_skills_count_only_what_was_named_inside_a_job(resources: ParseResources) -> None:
+    """Crypto named in the summary or the skills list is interest; in a job it is work."""
+    parsed = parse_text(_ENTHUSIAST, resources)
+    signals = {s.name: s for s in featurize(parsed, resources.gazetteer).signals}
+    work = [parsed.text[s.start : s.end] for s in signals["work_skills_web3"].spans]
+    everywhere = [parsed.text[s.start : s.end] for s in signals["skills_web3"].spans]
+    experience = parsed.text.index("Experience")
+    skills_list = parsed.text.index("Skills")
+    assert work, "the developer job names web3 skills"
+    assert all(experience < s.start < skills_list for s in signals["work_skills_web3"].spans)
+    assert "Bitcoin" in everywhere  # in the summary and the skills list
+    assert "Bitcoin" not in work
+    assert signals["work_skills_web3"].value == len(set(work)) < signals["skills_web3"].value
+
+    before_the_developer_job = _ENTHUSIAST[: _ENTHUSIAST.index("Blockchain Developer")]
+    interest_only = parse_text(before_the_developer_job + "Skills\nBitcoin\n", resources)
+    quiet = {s.name: s for s in featurize(interest_only, resources.gazetteer).signals}
+    assert quiet["skills_web3"].value > 0
+    assert quiet["work_skills_web3"].value == 0

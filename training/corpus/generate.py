@@ -14,12 +14,13 @@ held fixed while another changes:
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from training.corpus.career import Career, sample_career
 from training.corpus.catalogue import FAMILIES
-from training.corpus.identity import Identity, sample_identity
+from training.corpus.identity import Identity, IdentityGroup, sample_identity
 from training.corpus.labels import AHA_LABELS, Labels, label_resume
 from training.corpus.plain import resume_text
 from training.corpus.render import LAYOUTS, render_resume
@@ -29,11 +30,21 @@ from training.corpus.wording import Worded, word_career
 DEFAULT_NOISE = 0.03
 DEFAULT_ZH_SHARE = 0.15
 LABEL_NAMES = (*FAMILIES, *AHA_LABELS)
+_EXAMPLE_ID = re.compile(r"gen-(-?\d+)-(\d{5,})")
 
 
 def example_id(seed: int, index: int) -> str:
     """Return the id of the ``index``-th résumé of the corpus generated with ``seed``."""
     return f"gen-{seed}-{index:05d}"
+
+
+def parse_example_id(rid: str) -> tuple[int, int] | None:
+    """The ``(seed, index)`` that :func:`example_id` turned into ``rid``, or None for any other id."""
+    match = _EXAMPLE_ID.fullmatch(rid)
+    if match is None:
+        return None
+    seed, index = int(match.group(1)), int(match.group(2))
+    return (seed, index) if example_id(seed, index) == rid else None
 
 
 def stream(seed: int, index: int, name: str) -> random.Random:
@@ -53,7 +64,12 @@ class Draft:
 
 
 def draft_example(
-    seed: int, index: int, *, zh_share: float = DEFAULT_ZH_SHARE, identity_seed: int | None = None
+    seed: int,
+    index: int,
+    *,
+    zh_share: float = DEFAULT_ZH_SHARE,
+    identity_seed: int | None = None,
+    group: IdentityGroup | None = None,
 ) -> Draft:
     """Sample the facts, labels, identity and wording of one résumé, without rendering it.
 
@@ -62,14 +78,20 @@ def draft_example(
         index: the résumé's position in the corpus.
         zh_share: probability that the résumé is written in Chinese.
         identity_seed: draw the identity from this seed's stream instead (for invariance tests).
+        group: give the résumé an identity of this gender and name origin (see
+            :func:`training.corpus.identity.group_identity`); the career, language, wording and
+            labels are those drawn without it.
 
     Returns:
         A :class:`Draft`.
+
+    Raises:
+        ValueError: ``group`` is given and the résumé is in Chinese (draw with ``zh_share=0.0``).
     """
     career = sample_career(stream(seed, index, "career"))
     lang: Lang = "zh" if stream(seed, index, "lang").random() < zh_share else "en"
     who = stream(seed if identity_seed is None else identity_seed, index, "identity")
-    identity = sample_identity(who, lang)
+    identity = sample_identity(who, lang, group)
     worded = word_career(career, identity, lang, stream(seed, index, "surface"))
     return Draft(career, label_resume(career), identity, lang, worded)
 
@@ -144,7 +166,12 @@ def generate_example(
 
 
 def generate_text_example(
-    seed: int, index: int, *, noise: float = DEFAULT_NOISE, zh_share: float = DEFAULT_ZH_SHARE
+    seed: int,
+    index: int,
+    *,
+    noise: float = DEFAULT_NOISE,
+    zh_share: float = DEFAULT_ZH_SHARE,
+    group: IdentityGroup | None = None,
 ) -> dict[str, Any]:
     """Generate and label one résumé as plain text (see :mod:`training.corpus.plain`), without a PDF.
 
@@ -156,12 +183,17 @@ def generate_text_example(
         index: the résumé's position in the corpus.
         noise: the rate at which each label is flipped.
         zh_share: probability of a Chinese résumé.
+        group: write the same résumé under an identity of this gender and name origin (see
+            :func:`draft_example`); its ``demographics`` are then the group's.
 
     Returns:
         The index record, with ``"pdf": None``, the résumé in ``"text"`` and ``"layout": "text"``;
         the same arguments always give the same record.
+
+    Raises:
+        ValueError: ``group`` is given and the résumé is in Chinese (draw with ``zh_share=0.0``).
     """
-    draft = draft_example(seed, index, zh_share=zh_share)
+    draft = draft_example(seed, index, zh_share=zh_share, group=group)
     values, flipped = noisy_labels(draft.labels, stream(seed, index, "noise"), noise)
     out = record(draft, example_id(seed, index), values, flipped)
     text = resume_text(draft.worded.resume, stream(seed, index, "render"))
