@@ -63,41 +63,15 @@ def load_index(folder: Path, limit: int | None = None) -> list[dict[str, Any]]:
 
 
 def small_models(seed: int = 11, n: int = 240) -> ScoringModels:
-    """Background and AHA bundles trained in seconds on ``n`` generated text résumés (the
-    recipe of the test suite's ``scoring_models`` fixture)."""
-    from screening.bundle import ScoringBundle
-    from screening.features import featurize
-    from screening.model import ExplainableTextClassifier, model_input
-    from screening.parsing.pipeline import parse_text
+    """Background and AHA bundles trained in seconds on ``n`` generated text résumés (those of
+    the test suite's ``scoring_models`` fixture)."""
     from screening.parsing.resources import load_resources
     from screening.settings import Settings
-    from training.corpus.generate import generate_text_example
+    from training.small_models import small_scoring_models
 
     settings = Settings()
     resources = load_resources(settings.data_dir, settings.spacy_model)
-    records = [generate_text_example(seed, i, noise=0.0, zh_share=0.1) for i in range(n)]
-    inputs = [model_input(featurize(parse_text(r["text"], resources), resources.gazetteer)) for r in records]
-
-    def bundle(name: str, labels: tuple[str, ...]) -> ScoringBundle:
-        heads = {}
-        for label in labels:
-            y = [
-                int(label in r["background"]) if label in ("tradfi", "web2", "web3") else int(r[label])
-                for r in records
-            ]
-            heads[label] = ExplainableTextClassifier(min_df=2, max_features=5000, random_state=0).fit(
-                inputs, y
-            )
-        return ScoringBundle(
-            name=name, labels=list(labels), heads=heads, thresholds=dict.fromkeys(labels, 0.5), versions={}
-        )
-
-    return ScoringModels(
-        background=bundle("screening-background", ("tradfi", "web2", "web3")),
-        aha=bundle("screening-aha", ("adaptable", "high_potential", "ambitious")),
-        background_version="screening-background/hostile-run",
-        aha_version="screening-aha/hostile-run",
-    )
+    return small_scoring_models(resources, seed=seed, n=n, version="hostile-run")
 
 
 def outcome_of(status: str, code: str | None) -> str:
@@ -401,7 +375,9 @@ def run_api(
                 report.crashes.append(f"{record['file']}: HTTP {status}")
                 return
             if status != 201:  # refused as a whole (e.g. 413): its error code
-                report.add(record, str(answer.get("code")), seconds)
+                code = str(answer.get("code"))
+                # One file per request: "no file of the upload is a PDF" is this file's not_pdf.
+                report.add(record, "not_pdf" if code == "unsupported_media_type" else code, seconds)
                 return
             (candidate,) = answer["candidates"]
             error = candidate.get("error") or {}

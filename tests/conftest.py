@@ -53,38 +53,21 @@ def scoring_models(resources: ParseResources) -> ScoringModels:
     The real estimator and bundle code, fitted in a few seconds, so that scoring, evidence,
     ranking and batch tests run without a registry; the training tests cover the registry.
     """
-    from screening.bundle import ScoringBundle
-    from screening.features import featurize
-    from screening.model import ExplainableTextClassifier, model_input
-    from screening.parsing.pipeline import parse_text
-    from training.corpus.generate import generate_text_example
+    from training.small_models import small_scoring_models
 
-    records = [generate_text_example(11, i, noise=0.0, zh_share=0.1) for i in range(240)]
-    inputs = [model_input(featurize(parse_text(r["text"], resources), resources.gazetteer)) for r in records]
-
-    def bundle(name: str, labels: tuple[str, ...]) -> ScoringBundle:
-        heads = {}
-        for label in labels:
-            if label in ("tradfi", "web2", "web3"):
-                y = [int(label in r["background"]) for r in records]
-            else:
-                y = [int(r[label]) for r in records]
-            heads[label] = ExplainableTextClassifier(min_df=2, max_features=5000, random_state=0).fit(
-                inputs, y
-            )
-        return ScoringBundle(
-            name=name, labels=list(labels), heads=heads, thresholds=dict.fromkeys(labels, 0.5), versions={}
-        )
-
-    return ScoringModels(
-        background=bundle("screening-background", ("tradfi", "web2", "web3")),
-        aha=bundle("screening-aha", ("adaptable", "high_potential", "ambitious")),
-        background_version="screening-background/test",
-        aha_version="screening-aha/test",
-    )
+    return small_scoring_models(resources)
 
 
-# --- databases ---------------------------------------------------------------------------------
+@pytest.fixture
+def mlflow_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A new, empty SQLite MLflow store for one test (``MLFLOW_TRACKING_URI``): its URI."""
+    import mlflow
+
+    uri = f"sqlite:///{tmp_path / 'mlflow.db'}"
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", uri)
+    yield uri
+    mlflow.set_tracking_uri(None)  # type: ignore[arg-type]
+
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 PG_HOST = "postgresql+psycopg://postgres@127.0.0.1:5432"

@@ -44,13 +44,7 @@ def evaluate(
     for m in loaded:
         cols = [examples.labels.index(label) for label in m.bundle.labels]
         y = examples.y[:, cols] if examples.ids else np.zeros((0, len(cols)))
-        proba = (
-            np.column_stack(
-                [m.bundle.heads[label].predict_proba(examples.inputs)[:, 1] for label in m.bundle.labels]
-            )
-            if examples.ids
-            else np.zeros((0, len(cols)))
-        )
+        proba = m.bundle.probabilities(examples.inputs) if examples.ids else np.zeros((0, len(cols)))
         out["models"][m.name] = {
             "uri": m.uri,
             "version": m.version,

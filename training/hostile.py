@@ -346,17 +346,22 @@ def _page_tree(kids: int, distinct: bool) -> bytes:
             FONT,
         ]  # fmt: skip
         return assemble(objects)
+    return _distinct_pages(kids, content)
+
+
+def _distinct_pages(pages: int, content: bytes) -> bytes:
+    """A document of ``pages`` distinct page objects sharing one content stream."""
     first = 6
-    refs = b" ".join(f"{first + i} 0 R".encode() for i in range(kids))
+    refs = b" ".join(f"{first + i} 0 R".encode() for i in range(pages))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [" + refs + b"] /Count " + str(kids).encode() + b" >>",
+        b"<< /Type /Pages /Kids [" + refs + b"] /Count " + str(pages).encode() + b" >>",
         b"<< /Producer (hostile) >>",
         content,
         FONT,
     ]
     page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources " + RESOURCES
-    objects += [page + b" >>"] * kids
+    objects += [page + b" >>"] * pages
     return assemble(objects)
 
 
@@ -902,18 +907,7 @@ def _crafted_specs() -> list[Crafted]:
 
 def _pages_each(pages: int, body: bytes) -> bytes:
     content = stream(b"BT /F1 10 Tf 50 800 Td " + body + b"(x) Tj ET", ("FlateDecode",))
-    first = 6
-    refs = b" ".join(f"{first + i} 0 R".encode() for i in range(pages))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [" + refs + b"] /Count " + str(pages).encode() + b" >>",
-        b"<< /Producer (hostile) >>",
-        content,
-        FONT,
-    ]
-    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources " + RESOURCES
-    objects += [page + b" >>"] * pages
-    return assemble(objects)
+    return _distinct_pages(pages, content)
 
 
 def _broken_startxref(data: bytes, offset: bytes) -> bytes:

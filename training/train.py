@@ -38,7 +38,19 @@ from screening.parsing.model import PARSER_VERSION
 from screening.registry import BUNDLE_ARTIFACT, CHALLENGER, CHAMPION, BundleModel, load_model, model_uri
 from screening.settings import Settings
 from training import fairness, metrics, plots
-from training.bias_audit import log_bias_audit, run_bias_audit, summary_markdown
+from training.bias_audit import (
+    MATCHED_PANEL_SIZE,
+    MatchedAudit,
+    MatchedPanel,
+    build_matched_panel,
+    log_bias_audit,
+    log_matched_audit,
+    matched_panel_sources,
+    run_bias_audit,
+    run_matched_audit,
+    summary_markdown,
+)
+from training.corpus.identity import IDENTITY_GROUPS
 from training.dataset import Dataset, load_records
 from training.examples import Examples, build_examples
 from training.model_card import render_model_card
@@ -231,12 +243,21 @@ def train_model(
     seed: int,
     register: bool,
     swap_sample: int = 60,
+    matched_panel_size: int = MATCHED_PANEL_SIZE,
     workers: int = 2,
     swap_cache: dict[tuple[int, ...], Any] | None = None,
+    panel_cache: dict[tuple[int, ...], MatchedPanel] | None = None,
+    grams_cache: dict[tuple[Any, ...], list[Any]] | None = None,
     encode_cache: dict[tuple[Any, ...], Encoded] | None = None,
     echo: Callable[[str], None] = logger.info,
 ) -> ModelResult:
-    """Train, evaluate, audit and (optionally) register and promote one model."""
+    """Train, evaluate, audit and (optionally) register and promote one model.
+
+    ``matched_panel_size`` résumés make the matched panel of the bias audit
+    (:func:`training.bias_audit.build_matched_panel`); 0 leaves it out. Models trained on the
+    same data share the panel through ``panel_cache``, and the proxy check's n-grams through
+    ``grams_cache``.
+    """
     split = split_dataset(dataset, seed=seed)
     index = {rid: i for i, rid in enumerate(examples.ids)}
     train_rows = [index[r.id] for r in split.train if r.id in index]
@@ -294,9 +315,7 @@ def train_model(
         # Evaluate on held-out data.
         test_inputs = [examples.inputs[i] for i in test_rows]
         y_test = examples.y[np.ix_(test_rows, cols)]
-        proba = np.column_stack(
-            [bundle.heads[label].predict_proba(test_inputs)[:, 1] for label in spec.labels]
-        )
+        proba = bundle.probabilities(test_inputs, spec.labels)
         results = metrics.evaluate_labels(y_test, proba, bundle.thresholds, spec.labels)
         slices: dict[str, Any] = {}
         for key in ("origin", "source_file", "lang", "layout"):
@@ -316,13 +335,8 @@ def train_model(
             originals, variants = _swap_variants(examples, sample, settings)
             if swap_cache is not None:
                 swap_cache[sample_key] = (originals, variants)
-        base_p = np.column_stack(
-            [bundle.heads[label].predict_proba(originals)[:, 1] for label in spec.labels]
-        )
-        swapped_p = {
-            group: np.column_stack([bundle.heads[label].predict_proba(v)[:, 1] for label in spec.labels])
-            for group, v in variants.items()
-        }
+        base_p = bundle.probabilities(originals, spec.labels)
+        swapped_p = {group: bundle.probabilities(v, spec.labels) for group, v in variants.items()}
         swap = fairness.swap_invariance(base_p, swapped_p)
         # Counterfactual panel: the same held-out résumés under every identity; selection rates
         # per gender and per culture, so any gap is the model's doing, not the sample's.
@@ -346,10 +360,11 @@ def train_model(
         demo_inputs = [examples.inputs[i] for i in demo_rows]
         ratios: dict[str, Any] = {}
         excess: dict[str, float] = {}
-        for label, col in zip(spec.labels, cols, strict=True):
+        demo_p = bundle.probabilities(demo_inputs, spec.labels)
+        for j, (label, col) in enumerate(zip(spec.labels, cols, strict=True)):
             if not demo_rows:
                 break
-            scores = bundle.heads[label].predict_proba(demo_inputs)[:, 1]
+            scores = demo_p[:, j]
             predicted = [bool(p >= bundle.thresholds[label]) for p in scores]
             truth = examples.y[demo_rows, col]
             for attribute in ("gender", "name_origin"):
@@ -387,15 +402,25 @@ def train_model(
         # The bias audit of this version (scoring rates by gender, name origin and both, with
         # significance and intervals) and the proxy check, logged under audit/.
         bias = None
+        matched: MatchedAudit | None = None
         if demo_rows:
             started = time.perf_counter()
             bias = run_bias_audit(
                 bundle, examples, demo_rows, label_columns=dict(zip(spec.labels, cols, strict=True)),
                 gazetteer=load_gazetteer(settings.data_dir), version=f"{spec.name} (run {run.info.run_id})",
                 source=f"{len(demo_rows)} résumés of the training data with declared demographics",
+                grams_cache=grams_cache,
             )  # fmt: skip
             log_bias_audit(bias)
             echo(f"  bias audit and proxy check ({time.perf_counter() - started:5.1f} s)")
+            started = time.perf_counter()
+            matched = _matched_audit(
+                bundle, examples, demo_rows, settings=settings, size=matched_panel_size, seed=seed,
+                version=f"{spec.name} (run {run.info.run_id})", cache=panel_cache, workers=workers,
+            )  # fmt: skip
+            if matched is not None:
+                echo(f"  matched panel audit, {len(matched.sources)} résumés × {len(IDENTITY_GROUPS)} "
+                     f"identity groups ({time.perf_counter() - started:5.1f} s)")  # fmt: skip
         mlflow.log_dict(
             {
                 "gates": gates,
@@ -429,7 +454,7 @@ def train_model(
                     "impact_ratios": {**{f"counterfactual {k}": v for k, v in panel.items()}, **ratios},
                     "gates": gates,
                 },
-                bias_audit=summary_markdown(bias, level=4) if bias else None,
+                bias_audit=summary_markdown(bias, matched=matched, level=4) if bias else None,
                 proxy_check=render_proxy_markdown(bias.proxy, level=4) if bias else None,
                 thresholds=bundle.thresholds, limitations=_LIMITATIONS,
                 created=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -441,6 +466,37 @@ def train_model(
             if register:
                 _register(spec, bundle_path, test_inputs, result, y_test)
     return result
+
+
+def _matched_audit(
+    bundle: ScoringBundle,
+    examples: Examples,
+    rows: Sequence[int],
+    *,
+    settings: Settings,
+    size: int,
+    seed: int,
+    version: str,
+    cache: dict[tuple[int, ...], MatchedPanel] | None,
+    workers: int = 1,
+) -> MatchedAudit | None:
+    """Build (or take from ``cache``) the matched panel of ``rows``, audit ``bundle`` on it and
+    log the audit; None when the panel is empty (no generated English résumé, or ``size`` 0)."""
+    from screening.parsing.resources import load_resources
+
+    key = (size, seed, *rows)
+    panel = cache.get(key) if cache is not None else None
+    if panel is None:
+        sources = matched_panel_sources(examples, rows, size=size, seed=seed)
+        resources = load_resources(settings.data_dir, settings.spacy_model)
+        panel = build_matched_panel(sources, resources, settings=settings, workers=workers)
+        if cache is not None:
+            cache[key] = panel
+    if not panel.sources:
+        return None
+    matched = run_matched_audit(bundle, panel, version=version)
+    log_matched_audit(matched)
+    return matched
 
 
 def _excess_ratio(predicted: dict[str, Any], labels: dict[str, Any]) -> float:
@@ -497,9 +553,7 @@ def _register(
     champion_score: float | None = None
     try:
         champion = load_model(model_uri(spec.name, CHAMPION))
-        proba = np.column_stack(
-            [champion.bundle.heads[label].predict_proba(test_inputs)[:, 1] for label in spec.labels]
-        )
+        proba = champion.bundle.probabilities(test_inputs, spec.labels)
         champion_score = float(
             metrics.evaluate_labels(y_test, proba, champion.bundle.thresholds, spec.labels)["macro_f1"]
         )
@@ -528,11 +582,14 @@ def train(
     register: bool = True,
     workers: int = 2,
     progress: bool = False,
+    matched_panel_size: int = MATCHED_PANEL_SIZE,
     echo: Callable[[str], None] = logger.info,
 ) -> list[ModelResult]:
     """Train every spec on the same data, each in its own MLflow run.
 
     ``echo`` receives one progress line per step (the CLI prints them; the default logs them).
+    ``matched_panel_size``: résumés of the bias audit's matched panel, built once and shared by
+    every spec (see :func:`train_model`).
     """
     configure()
     mlflow.set_experiment(experiment_id=ensure_experiment(experiment))
@@ -547,6 +604,8 @@ def train(
     echo(f"{len(examples.ids)} résumés ready ({len(examples.skipped)} skipped)")
     results = []
     swap_cache: dict[tuple[int, ...], Any] = {}
+    panel_cache: dict[tuple[int, ...], MatchedPanel] = {}
+    grams_cache: dict[tuple[Any, ...], list[Any]] = {}
     encode_cache: dict[tuple[Any, ...], Encoded] = {}
     for spec in specs:
         echo(f"{spec.name}:")
@@ -560,6 +619,9 @@ def train(
                 seed=seed,
                 register=register,
                 swap_cache=swap_cache,
+                panel_cache=panel_cache,
+                grams_cache=grams_cache,
+                matched_panel_size=matched_panel_size,
                 encode_cache=encode_cache,
                 workers=workers,
                 echo=echo,

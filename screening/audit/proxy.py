@@ -201,7 +201,7 @@ def proxy_contributions(
     mask = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=matrix.shape)
     coef = np.asarray(head.coef_, dtype=np.float64)
     text_part = np.asarray(matrix.multiply(mask) @ coef[:n_text]).ravel()
-    standard = (signals - head.scaler_.mean_) / head.scaler_.scale_
+    standard = head.standardised_signals(signals)  # the model's own signals, transformed as it does
     names = list(head.signal_names_)
     idx = np.asarray([names.index(s) for s in PROXY_SIGNALS if s in names], dtype=int)
     signal_part = standard[:, idx] @ coef[n_text + idx] if idx.size else np.zeros(len(inputs))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import mlflow
@@ -29,11 +28,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    uri = f"sqlite:///{tmp_path / 'mlflow.db'}"
-    monkeypatch.setenv("MLFLOW_TRACKING_URI", uri)
-    yield uri
-    mlflow.set_tracking_uri(None)  # type: ignore[arg-type]
+def store(mlflow_store: str) -> str:
+    return mlflow_store
 
 
 def test_training_logs_the_audit_of_the_registered_version(
@@ -43,16 +39,28 @@ def test_training_logs_the_audit_of_the_registered_version(
         s.model_copy(update={"estimator": s.estimator.model_copy(update={"grid": {}, "cv_folds": 2})})
         for s in load_specs("aha")
     ]
-    (result,) = train(specs, [corpus], settings=settings, experiment="audit", seed=1, echo=lambda _: None)
+    lines: list[str] = []
+    (result,) = train(
+        specs,
+        [corpus],
+        settings=settings,
+        experiment="audit",
+        seed=1,
+        matched_panel_size=20,
+        echo=lines.append,
+    )
     assert result.version == "1"
     client = mlflow.MlflowClient(tracking_uri=store)
     artifacts = {a.path for a in client.list_artifacts(result.run_id, "audit")}
     assert artifacts == {
         "audit/impact_ratios.json",
         "audit/impact_ratios.md",
+        "audit/matched_impact_ratios.json",
+        "audit/matched_impact_ratios.md",
         "audit/proxy.json",
         "audit/proxy.md",
     }
+    assert any("matched panel audit, 20 résumés × 30 identity groups" in line for line in lines)
     folder = Path(
         mlflow.artifacts.download_artifacts(run_id=result.run_id, artifact_path="audit", tracking_uri=store)
     )
@@ -78,12 +86,27 @@ def test_training_logs_the_audit_of_the_registered_version(
     assert [c["label"] for c in proxy] == ["adaptable", "high_potential", "ambitious"]
     assert {a["attribute"] for a in proxy[0]["attributes"]} == {"gender", "name_origin"}
 
+    matched = json.loads((folder / "matched_impact_ratios.json").read_text(encoding="utf-8"))
+    assert len(matched["resumes"]) == len(set(matched["resumes"])) == 20
+    assert all(rid.startswith("gen-8-") for rid in matched["resumes"])
+    assert len(matched["groups"]) == 30
+    panel = matched["reports"]["ambitious"]
+    assert panel["candidates"] == 600
+    assert [t["category"] for t in panel["categories"]] == ["gender", "name_origin", "gender × name_origin"]
+    assert {g["group"]: g["n"] for g in panel["categories"][0]["groups"]} == {"female": 300, "male": 300}
+    assert "## Matched panel: scoring rate of ambitious" in (folder / "matched_impact_ratios.md").read_text(
+        encoding="utf-8"
+    )
+
     metrics = client.get_run(result.run_id).data.metrics
     for label in ("adaptable", "high_potential", "ambitious"):
         for category in ("gender", "name_origin", "gender_x_name_origin"):
             value = metrics[f"audit.{label}.{category}.min_impact_ratio"]
             assert 0.0 <= value <= 1.0
+            # The model never sees the identity: the same résumés score alike under every name.
+            assert metrics[f"audit_matched.{label}.{category}.min_impact_ratio"] == pytest.approx(1.0)
         assert 0.0 <= metrics[f"proxy.{label}.gender.eta"] <= 1.0
+    assert metrics["audit_matched.min_impact_ratio"] == pytest.approx(1.0)
     assert metrics["audit.min_impact_ratio"] == min(
         v
         for k, v in metrics.items()
@@ -94,7 +117,8 @@ def test_training_logs_the_audit_of_the_registered_version(
     )
     card = Path(card_path).read_text(encoding="utf-8")
     assert "### Bias audit (scoring rates)" in card
-    assert "#### name_origin" in card
+    assert card.index("#### Matched panel (audit of record)") < card.index("#### Observational")
+    assert card.count("##### name_origin") == 2
     assert "labels' own lowest" in card
     assert "### Proxy check" in card
     assert "#### ambitious" in card

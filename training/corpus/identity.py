@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from training.corpus import pools
 
@@ -30,6 +31,8 @@ NAME_ORIGINS = (
     "african_american",
     "slavic",
 )
+#: The genders of the corpus, in the order they are drawn.
+GENDERS = ("female", "male")
 _NATIONALITIES: dict[str, tuple[str, ...]] = {
     "anglo": ("American", "British", "Australian", "Canadian", "Irish"),
     "chinese": ("Chinese", "Singaporean", "Malaysian", "American", "Canadian"),
@@ -68,6 +71,19 @@ class Identity:
         return {"gender": self.gender, "name_origin": self.name_origin, "nationality": self.nationality}
 
 
+class IdentityGroup(NamedTuple):
+    """A demographic group of the corpus: a gender and a naming tradition."""
+
+    gender: str
+    name_origin: str
+
+
+#: Every group an English résumé of the corpus can belong to (2 genders × 15 name origins).
+IDENTITY_GROUPS: tuple[IdentityGroup, ...] = tuple(
+    IdentityGroup(gender, origin) for gender in GENDERS for origin in NAME_ORIGINS
+)
+
+
 def _ascii_slug(text: str) -> str:
     table = str.maketrans("áàäâãçéèëêíïîñóòöôõøúùüûÿšžœÖÇØ", "aaaaaceeeeiiinoooooouuuuyszoOCO")
     cleaned = text.translate(table).lower().replace("'", "").replace(" ", "-")
@@ -80,16 +96,23 @@ def _digits(rng: random.Random, fmt: str) -> str:
     )
 
 
-def sample_identity(rng: random.Random, lang: str) -> Identity:
+def sample_identity(rng: random.Random, lang: str, group: IdentityGroup | None = None) -> Identity:
     """Draw a name, gender, naming tradition, nationality and contact details.
 
     Args:
         rng: the identity stream, used for nothing else.
         lang: ``"en"`` or ``"zh"``; a Chinese résumé carries a name written in Chinese.
+        group: draw an identity of this gender and name origin instead (English résumés only;
+            see :func:`group_identity`).
 
     Returns:
         An :class:`Identity`.
+
+    Raises:
+        ValueError: ``group`` is given for a Chinese résumé, or is not one of :data:`IDENTITY_GROUPS`.
     """
+    if group is not None:
+        return group_identity(rng, lang, group)
     gender = "female" if rng.random() < 0.5 else "male"
     if lang == "zh":
         origin = "chinese"
@@ -117,11 +140,6 @@ def sample_identity(rng: random.Random, lang: str) -> Identity:
         phone = _digits(rng, rng.choice(pools.PHONE_FORMATS))
         slug = _ascii_slug(f"{first}-{last}")
     nationality = rng.choice(_NATIONALITIES[origin])
-    links: list[str] = []
-    if rng.random() < 0.5:
-        links.append(f"linkedin.com/in/{slug}")
-    if rng.random() < 0.15:
-        links.append(f"github.com/{slug.replace('-', '')}")
     return Identity(
         name=name,
         gender=gender,
@@ -129,9 +147,59 @@ def sample_identity(rng: random.Random, lang: str) -> Identity:
         nationality=nationality,
         email=email,
         phone=phone,
-        links=tuple(links),
+        links=_links(rng, slug),
         show_nationality=rng.random() < 0.1,
     )
+
+
+def group_identity(rng: random.Random, lang: str, group: IdentityGroup) -> Identity:
+    """Draw an identity of ``group`` for an English résumé, in the format of :func:`sample_identity`.
+
+    The first name, surname and nationality are drawn from a sub-stream seeded from ``rng``;
+    every other draw (the e-mail pattern and domain, the phone number, which links are listed,
+    whether the nationality is shown) is taken from ``rng`` in an order that does not depend on
+    the group. The same stream therefore gives, in every group, the same phone number, e-mail
+    pattern and domain, links and nationality line, written with that group's name and
+    nationality. This is not the identity :func:`sample_identity` draws from the same stream
+    without a group, even for the résumé's own group.
+
+    Raises:
+        ValueError: ``lang`` is not ``"en"`` (a Chinese résumé always carries a Chinese name), or
+            ``group`` is not one of :data:`IDENTITY_GROUPS`.
+    """
+    if lang != "en":
+        raise ValueError(f"an identity group can be forced on English résumés only, not {lang!r}")
+    if group not in IDENTITY_GROUPS:
+        raise ValueError(f"unknown identity group: {tuple(group)!r}")
+    names = random.Random(rng.getrandbits(64))
+    female, male, surnames = pools.NAME_POOLS[NAME_ORIGINS.index(group.name_origin)]
+    first = names.choice(female if group.gender == "female" else male)
+    last = names.choice(surnames)
+    nationality = names.choice(_NATIONALITIES[group.name_origin])
+    f, la = _ascii_slug(first).replace("-", ""), _ascii_slug(last).replace("-", "")
+    users = (f"{f}.{la}", f"{f}{la}", f"{f[0]}{la}", f"{f}_{la}{rng.randint(1, 99)}", f"{la}.{f}")
+    user = users[rng.randrange(len(users))]
+    email = f"{user}@{rng.choice(pools.EMAIL_DOMAINS)}"
+    phone = _digits(rng, rng.choice(pools.PHONE_FORMATS))
+    return Identity(
+        name=f"{first} {last}",
+        gender=group.gender,
+        name_origin=group.name_origin,
+        nationality=nationality,
+        email=email,
+        phone=phone,
+        links=_links(rng, _ascii_slug(f"{first}-{last}")),
+        show_nationality=rng.random() < 0.1,
+    )
+
+
+def _links(rng: random.Random, slug: str) -> tuple[str, ...]:
+    links: list[str] = []
+    if rng.random() < 0.5:
+        links.append(f"linkedin.com/in/{slug}")
+    if rng.random() < 0.15:
+        links.append(f"github.com/{slug.replace('-', '')}")
+    return tuple(links)
 
 
 def nationality_text(identity: Identity, lang: str) -> str:

@@ -1,0 +1,45 @@
+"""Background and AHA bundles trained in seconds on generated text résumés.
+
+The real estimator and bundle code on a small corpus, for the test suite and the hostile-file
+benchmark: they score without a registry or a full training run.
+"""
+
+from __future__ import annotations
+
+from screening.bundle import ScoringBundle, ScoringModels
+from screening.features import featurize
+from screening.lexicons import FAMILIES
+from screening.model import ExplainableTextClassifier, model_input
+from screening.parsing.pipeline import parse_text
+from screening.parsing.resources import ParseResources
+from training.corpus.generate import generate_text_example
+
+AHA = ("adaptable", "high_potential", "ambitious")
+
+
+def small_scoring_models(
+    resources: ParseResources, *, seed: int = 11, n: int = 240, version: str = "test"
+) -> ScoringModels:
+    """Both bundles, fitted on ``n`` noise-free generated résumés of corpus ``seed`` (a tenth in
+    Chinese); thresholds 0.5; versions ``screening-background/<version>`` and
+    ``screening-aha/<version>``."""
+    records = [generate_text_example(seed, i, noise=0.0, zh_share=0.1) for i in range(n)]
+    inputs = [model_input(featurize(parse_text(r["text"], resources), resources.gazetteer)) for r in records]
+
+    def bundle(name: str, labels: tuple[str, ...]) -> ScoringBundle:
+        heads = {}
+        for label in labels:
+            y = [int(label in r["background"]) if label in FAMILIES else int(r[label]) for r in records]
+            heads[label] = ExplainableTextClassifier(min_df=2, max_features=5000, random_state=0).fit(
+                inputs, y
+            )
+        return ScoringBundle(
+            name=name, labels=list(labels), heads=heads, thresholds=dict.fromkeys(labels, 0.5), versions={}
+        )
+
+    return ScoringModels(
+        background=bundle("screening-background", tuple(FAMILIES)),
+        aha=bundle("screening-aha", AHA),
+        background_version=f"screening-background/{version}",
+        aha_version=f"screening-aha/{version}",
+    )
