@@ -18,6 +18,7 @@ import time
 import urllib.error
 import urllib.request
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -220,6 +221,18 @@ def server_env(tracking_uri: str, database_url: str, **extra: str) -> dict[str, 
         "SCREENING_ADMIN_TOKEN": ADMIN_TOKEN,
         **extra,
     }
+
+
+@contextlib.contextmanager
+def serving(models: ScoringModels, database_url: str, work: Path) -> Iterator[LiveServer]:
+    """A :class:`LiveServer` (not started) over ``models`` registered as champions in a new
+    MLflow store under ``work`` and the database ``database_url``; stopped on exit."""
+    env = server_env(register_champions(models, work / "mlflow"), database_url)
+    server = LiveServer(env, free_port(), work / "server.log")
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 class MlflowServer:

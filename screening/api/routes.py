@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from datetime import datetime
-from typing import Annotated, Any, Literal, NoReturn, get_args
+from typing import Annotated, Any, Literal, NoReturn, TypeVar, get_args
 
 from fastapi import APIRouter, File, Form, Header, Query, Request, Response, UploadFile
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.orm import Session
 
 from screening.api import service
 from screening.api.deps import (
@@ -32,8 +34,9 @@ from screening.api.metrics import Metrics
 from screening.ranking import RoleError, RoleProfile, load_roles
 from screening.schema import LABEL_NAMES, CandidateResult, Versions
 from screening.store import repo
-from screening.store.tables import Candidate, Decision, LabelCorrection, Screening
+from screening.store.tables import ApiKey, Candidate, Decision, LabelCorrection, Screening
 
+T = TypeVar("T", Decision, LabelCorrection)
 logger = logging.getLogger(__name__)
 
 router = APIRouter(prefix="/v1")
@@ -209,7 +212,12 @@ def _candidate_in(session: SessionDep, screening_id: str, candidate_id: str) -> 
 # --- screenings -------------------------------------------------------------------------------
 
 
-@router.post("/screenings", status_code=201, tags=["screenings"])
+@router.post(
+    "/screenings",
+    status_code=201,
+    tags=["screenings"],
+    responses={415: {"description": "unsupported_media_type: none of the files is a PDF"}},
+)
 def create_screening(
     key: WriterKey,
     session: SessionDep,
@@ -221,7 +229,8 @@ def create_screening(
     files: Annotated[list[UploadFile], File(description="the résumés, PDF")],
 ) -> ScreeningOut:
     """Parse, score and rank résumés for a role. A file that cannot be read becomes a candidate
-    with status ``error`` (or ``needs_review``), never a failed request."""
+    with status ``error`` (or ``needs_review``), never a failed request; an upload in which no
+    file is a PDF is refused (415 ``unsupported_media_type``) and nothing is stored."""
     if not files:
         raise ApiError(422, "invalid_request", "upload at least one file")
     if len(files) > settings.max_files_per_request:
@@ -293,6 +302,32 @@ def get_candidate(
     )
 
 
+def _write_once(
+    session: Session,
+    response: Response,
+    key: ApiKey,
+    idempotency_key: str | None,
+    target: str,
+    table: type[T],
+    write: Callable[[str], T],
+    **request: Any,
+) -> tuple[T, bool]:
+    """:func:`service.idempotent_write` of one route's write (``request``: its path ids and
+    body, digested); a replay is marked with the ``Idempotent-Replayed`` header."""
+    row, replayed = service.idempotent_write(
+        session,
+        api_key_id=key.id,
+        key=idempotency_key,
+        digest=service.request_digest(target, **request),
+        target=target,
+        write=write,
+        load=lambda row_id: session.get(table, row_id),
+    )
+    if replayed:
+        response.headers[REPLAYED_HEADER] = "true"
+    return row, replayed
+
+
 @router.post(
     "/screenings/{screening_id}/candidates/{candidate_id}/decisions", status_code=201, tags=["candidates"]
 )
@@ -316,21 +351,11 @@ def record_decision(
             session, candidate, body.decision, body.reason, reviewer=key.id, decision_id=row_id
         )
 
-    digest = service.request_digest(
-        "decision", screening_id=screening_id, candidate_id=candidate_id, body=body.model_dump(mode="json")
-    )
-    row, replayed = service.idempotent_write(
-        session,
-        api_key_id=key.id,
-        key=idempotency_key,
-        digest=digest,
-        target="decision",
-        write=write,
-        load=lambda row_id: session.get(Decision, row_id),
-    )
-    if replayed:
-        response.headers[REPLAYED_HEADER] = "true"
-    else:
+    row, replayed = _write_once(
+        session, response, key, idempotency_key, "decision", Decision, write,
+        screening_id=screening_id, candidate_id=candidate_id, body=body.model_dump(mode="json"),
+    )  # fmt: skip
+    if not replayed:
         logger.info("decision recorded", extra={"candidate_id": row.candidate_id, "override": row.override})
     return DecisionOut.model_validate(row)
 
@@ -389,23 +414,10 @@ def add_label(
             correction_id=row_id,
         )
 
-    digest = service.request_digest(
-        "label_correction",
-        screening_id=screening_id,
-        candidate_id=candidate_id,
-        body=body.model_dump(mode="json"),
-    )
-    row, replayed = service.idempotent_write(
-        session,
-        api_key_id=key.id,
-        key=idempotency_key,
-        digest=digest,
-        target="label_correction",
-        write=write,
-        load=lambda row_id: session.get(LabelCorrection, row_id),
-    )
-    if replayed:
-        response.headers[REPLAYED_HEADER] = "true"
+    row, _ = _write_once(
+        session, response, key, idempotency_key, "label_correction", LabelCorrection, write,
+        screening_id=screening_id, candidate_id=candidate_id, body=body.model_dump(mode="json"),
+    )  # fmt: skip
     return LabelOut.model_validate(row)
 
 

@@ -116,8 +116,14 @@ def create_screening(
 
     Returns:
         The screening (status ``ranked``) and its candidates, best rank first.
+
+    Raises:
+        ApiError: 415 ``unsupported_media_type`` when no file is a PDF (nothing is stored).
+            A PDF that cannot be read beside others is kept as a candidate with its error.
     """
     outcomes = parse_uploads(session, pool, files)
+    if outcomes and all(isinstance(o, ParseFailure) and o.error.code == "not_pdf" for o in outcomes):
+        raise ApiError(415, "unsupported_media_type", "none of the uploaded files is a PDF")
     results = rank([_score(scorer, outcome, role) for outcome in outcomes])
     data_of = {hashlib.sha256(f.data).hexdigest(): f.data for f in files}
     for outcome in outcomes:

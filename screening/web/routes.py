@@ -33,6 +33,7 @@ from screening import __version__
 from screening.api import service
 from screening.api.audit_routes import configured_demographics
 from screening.api.deps import PoolDep, SessionDep, SettingsDep
+from screening.api.errors import ApiError
 from screening.api.limits import MAX_QUERY_INT
 from screening.audit.inputs import parse_demographics
 from screening.audit.stats import FLAG_BELOW, AuditError, AuditReport, Demographics
@@ -258,15 +259,18 @@ def create_screening(
         )
     limit = settings.parse.max_bytes
     data = [service.UploadedFile(service.safe_file_name(f.filename), f.file.read(limit + 1)) for f in uploads]
-    screening, candidates = service.create_screening(
-        session,
-        pool=pool,
-        scorer=scorer,
-        role=roles[role],
-        files=data,
-        actor=user.id,
-        store_pdfs=settings.store_pdfs,
-    )
+    try:
+        screening, candidates = service.create_screening(
+            session,
+            pool=pool,
+            scorer=scorer,
+            role=roles[role],
+            files=data,
+            actor=user.id,
+            store_pdfs=settings.store_pdfs,
+        )
+    except ApiError as exc:
+        raise PageError(exc.status, exc.code, f"{exc.message[:1].upper()}{exc.message[1:]}.") from exc
     url = f"/screenings/{screening.id}"
     if "application/json" in request.headers.get("accept", ""):
         by_sha = {c.sha256: c for c in candidates}

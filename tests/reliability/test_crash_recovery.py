@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from screening.bundle import ScoringModels
-from tests.live_server import LiveServer, free_port, multipart, register_champions, server_env
+from tests.live_server import LiveServer, multipart, serving
 
 pytestmark = [pytest.mark.slow]
 
@@ -43,12 +43,8 @@ class Post:
 
 @pytest.fixture
 def server(tmp_path: Path, scoring_models: ScoringModels, db_url: str) -> Iterator[LiveServer]:
-    env = server_env(register_champions(scoring_models, tmp_path / "mlflow"), db_url)
-    srv = LiveServer(env, free_port(), tmp_path / "server.log")
-    try:
+    with serving(scoring_models, db_url, tmp_path) as srv:
         yield srv
-    finally:
-        srv.stop()
 
 
 def _send(server: LiveServer, post: Post) -> tuple[int, Any]:

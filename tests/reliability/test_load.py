@@ -13,7 +13,7 @@ import pytest
 
 from benchmarks.load_test import generated_two_page_pdfs, run_load
 from screening.bundle import ScoringModels
-from tests.live_server import LiveServer, free_port, register_champions, server_env
+from tests.live_server import LiveServer, serving
 
 pytestmark = [pytest.mark.slow]
 
@@ -23,12 +23,8 @@ DURATION_S = 10.0
 
 @pytest.fixture
 def server(tmp_path: Path, scoring_models: ScoringModels, db_url: str) -> Iterator[LiveServer]:
-    env = server_env(register_champions(scoring_models, tmp_path / "mlflow"), db_url)
-    srv = LiveServer(env, free_port(), tmp_path / "server.log")
-    try:
+    with serving(scoring_models, db_url, tmp_path) as srv:
         yield srv
-    finally:
-        srv.stop()
 
 
 def test_twenty_clients_uploading_for_ten_seconds_get_no_error(server: LiveServer) -> None:

@@ -107,6 +107,25 @@ def test_upload_errors_have_stable_codes(
     assert set(response.json()) == {"code", "message"}
 
 
+def test_an_upload_without_any_pdf_is_refused_and_stores_nothing(client: TestClient, auth: Auth) -> None:
+    def total() -> int:
+        page = client.get("/v1/screenings", params={"limit": 200}, headers=auth["recruiter"]).json()
+        return len(page["items"])
+
+    before = total()
+    files = [
+        ("files", ("notes.txt", b"not a pdf at all", "text/plain")),
+        ("files", ("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png")),
+    ]
+    response = client.post("/v1/screenings", data={"role": ROLE}, files=files, headers=auth["recruiter"])
+    assert response.status_code == 415, response.text
+    assert response.json() == {
+        "code": "unsupported_media_type",
+        "message": "none of the uploaded files is a PDF",
+    }
+    assert total() == before
+
+
 def test_an_oversized_upload_is_refused_before_it_is_read(client: TestClient, auth: Auth) -> None:
     headers = {
         **auth["recruiter"],

@@ -10,21 +10,15 @@ from pathlib import Path
 import pytest
 
 from screening.bundle import ScoringModels
-from tests.live_server import LiveServer, free_port, multipart, register_champions, server_env
+from tests.live_server import LiveServer, multipart, serving
 
 pytestmark = [pytest.mark.slow]
 
 
 @pytest.fixture
 def server(tmp_path: Path, scoring_models: ScoringModels) -> Iterator[LiveServer]:
-    env = server_env(
-        register_champions(scoring_models, tmp_path / "mlflow"), f"sqlite:///{tmp_path / 'screening.db'}"
-    )
-    srv = LiveServer(env, free_port(), tmp_path / "server.log")
-    try:
+    with serving(scoring_models, f"sqlite:///{tmp_path / 'screening.db'}", tmp_path) as srv:
         yield srv
-    finally:
-        srv.stop()
 
 
 def test_screenings_and_decisions_survive_a_restart(server: LiveServer) -> None:

@@ -196,6 +196,23 @@ def test_decisions_need_a_reason_a_choice_and_the_form_token(
     assert "No decision yet." in client.get(url).text
 
 
+def test_an_upload_without_any_pdf_is_refused_with_the_reason(
+    client: TestClient, api_keys: dict[str, str], screening_url: str
+) -> None:
+    _sign_in(client, api_keys["recruiter"])
+    before = client.get("/screenings").text.count('href="/screenings/')
+    page = client.get("/screenings/new")
+    response = client.post(
+        "/screenings/new",
+        data={"role": ROLE, "csrf_token": _csrf(page.text)},
+        files=[("files", ("notes.txt", b"not a pdf at all", "text/plain"))],
+        follow_redirects=False,
+    )
+    assert response.status_code == 415
+    assert "None of the uploaded files is a PDF." in response.text
+    assert client.get("/screenings").text.count('href="/screenings/') == before
+
+
 def test_an_auditor_reads_but_cannot_decide_or_upload(
     client: TestClient, api_keys: dict[str, str], screening_url: str
 ) -> None:
