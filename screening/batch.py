@@ -70,6 +70,9 @@ class BatchSummary:
     needs_review: int
     errors: int
     out: Path
+    #: How the workers started: ``fork`` (from this process, models loaded), ``spawn`` (fresh
+    #: processes that load them), or ``spark``.
+    start_method: str = "spawn"
 
 
 def output_format(path: Path) -> str:
@@ -153,11 +156,19 @@ class ScoreInWorker:
     so throughput grows with the number of workers.
     """
 
-    def __init__(self, models: ScoringModels, role: RoleProfile | None, settings: Settings) -> None:
+    def __init__(
+        self,
+        models: ScoringModels,
+        role: RoleProfile | None,
+        settings: Settings,
+        scorer: Scorer | None = None,
+    ) -> None:
+        """``scorer``, when given, is used as it is (a forked worker inherits it); it is never
+        pickled."""
         self.models = models
         self.role = role
         self.settings = settings
-        self._scorer: Scorer | None = None
+        self._scorer = scorer
 
     def __getstate__(self) -> dict[str, Any]:
         return {"models": self.models, "role": self.role, "settings": self.settings, "_scorer": None}
@@ -184,18 +195,22 @@ class _RowsInWorker:
     """The local engine's step in each parser worker: :class:`ScoreInWorker`, then the row in
     the output's format, so the main process neither unpickles results nor serialises them.
 
-    The models travel as a file the main process writes once (``models_file``), not in the
-    worker's start-up arguments: a process start blocks its caller until the new process has
-    imported its modules and read every argument, which made the pool start its workers one
-    after the other, seconds apart.
+    Workers forked from the main process inherit its ``scorer``, ready. A spawned worker
+    (where ``fork`` is missing, or a replacement for a worker lost to a bad file) reads the
+    models from a file the main process writes once (``models_file``), not from its start-up
+    arguments: a process start blocks its caller until the new process has imported its
+    modules and read every argument, which made the pool start its workers one after the
+    other, seconds apart.
     """
 
-    def __init__(self, models_file: Path, role: RoleProfile | None, settings: Settings, fmt: str) -> None:
+    def __init__(
+        self, models_file: Path, role: RoleProfile | None, settings: Settings, fmt: str, scorer: Scorer
+    ) -> None:
         self.models_file = models_file
         self.role = role
         self.settings = settings
         self.fmt = fmt
-        self._task: ScoreInWorker | None = None
+        self._task: ScoreInWorker | None = ScoreInWorker(scorer.models, role, settings, scorer)
 
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "_task": None}
@@ -279,8 +294,13 @@ def score_files(
     settings: Settings,
     workers: int = 2,
     progress: Callable[[Iterable[Any], int], Iterable[Any]] | None = None,
+    fork: bool = True,
 ) -> BatchSummary:
     """Score every PDF of ``inputs`` (files, folders, globs) into ``out``.
+
+    ``fork`` starts the workers by forking this process where it can (see
+    :class:`~screening.parsing.isolation.ParserPool`): they begin with the loaded models and
+    modules instead of loading them again. ``fork=False`` spawns them; the rows are the same.
 
     Raises:
         BatchError: no input files, or an unknown output format.
@@ -297,8 +317,10 @@ def score_files(
         with tempfile.TemporaryDirectory(prefix="screening-batch-") as tmp:
             models_file = Path(tmp) / "models.pickle"
             models_file.write_bytes(pickle.dumps(scorer.models, protocol=pickle.HIGHEST_PROTOCOL))
-            task = _RowsInWorker(models_file, role, settings, writer.fmt)
-            with ParserPool(settings, workers=max(1, min(workers, len(paths))), after=task) as pool:
+            task = _RowsInWorker(models_file, role, settings, writer.fmt, scorer)
+            size = max(1, min(workers, len(paths)))
+            with ParserPool(settings, workers=size, after=task, fork=fork) as pool:
+                start_method = pool.start_method
                 outcomes = pool.run_many(_inputs(paths, done, settings.parse.max_bytes))
                 # Scored in the workers; a file refused, timed out or killed comes back as a
                 # ParseFailure, turned into its error row here.
@@ -321,6 +343,15 @@ def score_files(
         needs_review=counts["needs_review"],
         errors=counts["error"],
         out=out,
+        start_method=start_method,
     )
-    logger.info("batch scored", extra={"inputs": len(paths), "processed": processed, "already_done": before})
+    logger.info(
+        "batch scored",
+        extra={
+            "inputs": len(paths),
+            "processed": processed,
+            "already_done": before,
+            "workers_started": start_method,
+        },
+    )
     return summary

@@ -133,6 +133,7 @@ def score_files_spark(
         needs_review=status.count("needs_review"),
         errors=status.count("error"),
         out=out,
+        start_method="spark",
     )
 
 

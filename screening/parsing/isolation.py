@@ -169,10 +169,20 @@ class ParserPool:
         settings: Settings,
         workers: int | None = None,
         after: Callable[[ParseOutcome], object] | None = None,
+        *,
+        fork: bool = False,
     ) -> None:
         """``after``, when given, runs in the worker on every parse outcome and its result is
         what :meth:`run` returns (it must be picklable: it travels to the worker processes).
-        Batch scoring uses it to score where it parses."""
+        Batch scoring uses it to score where it parses.
+
+        ``fork=True`` forks the first workers from this process, so that they start with its
+        imported modules and with ``after`` as it is here (a batch's loaded models) instead of
+        importing and loading everything again (seconds per worker). Only where ``fork``
+        exists and this process runs a single thread: forking a threaded process can leave a
+        lock held in the child. Replacements, started while the pool's threads run, are
+        always spawned (``after`` is then pickled as for any spawned worker).
+        """
         self.settings = settings
         self.after = after
         self.size = workers or settings.parse_workers
@@ -181,21 +191,37 @@ class ParserPool:
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
-        for _ in range(self.size):
-            self._add()
+        first: Any = self._ctx
+        if fork and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+            first = multiprocessing.get_context("fork")
+        #: How the first workers started (``fork`` or ``spawn``).
+        self.start_method: str = first.get_start_method()
+        # Every first worker is started before the threads that wait for them.
+        for worker in [self._start(first) for _ in range(self.size)]:
+            self._watch(worker)
 
-    def _add(self) -> None:
-        """Start a worker; it is handed out once ready, so that files go to the workers that
-        are up rather than wait seconds for a new one to start."""
-        worker = _Worker(self._ctx, self.settings, self.after)
+    def _start(self, ctx: Any) -> _Worker | None:
+        worker = _Worker(ctx, self.settings, self.after)
         with self._lock:
             closed = self._closed
             if not closed:
                 self._all.add(worker)
         if closed:  # a replacement that started while the pool closed
             worker.stop()
-            return
-        threading.Thread(target=self._when_ready, args=(worker,), name="parser-start", daemon=True).start()
+            return None
+        return worker
+
+    def _watch(self, worker: _Worker | None) -> None:
+        """Hand a started worker out once ready, so that files go to the workers that are up
+        rather than wait seconds for a new one to start."""
+        if worker is not None:
+            threading.Thread(
+                target=self._when_ready, args=(worker,), name="parser-start", daemon=True
+            ).start()
+
+    def _add(self) -> None:
+        """Start a (spawned) worker and hand it out once ready."""
+        self._watch(self._start(self._ctx))
 
     def _when_ready(self, worker: _Worker) -> None:
         with contextlib.suppress(OSError, EOFError, ValueError):  # stopped while starting

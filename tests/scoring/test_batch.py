@@ -85,6 +85,19 @@ def test_identical_runs_give_identical_rows(
     assert a.read_bytes() == b.read_bytes()
 
 
+def test_forked_and_spawned_workers_give_the_same_rows(
+    folder: Path, tmp_path: Path, scorer: Scorer, settings: Settings
+) -> None:
+    """Forked workers start with this process's models; spawned ones load them from a file."""
+    started = {}
+    for fork in (True, False):
+        summary = score_files([str(folder)], tmp_path / f"{fork}.jsonl", scorer=scorer, role=None,
+                              settings=settings, workers=2, fork=fork)  # fmt: skip
+        started[fork] = summary.start_method
+    assert started == {True: "fork", False: "spawn"}
+    assert (tmp_path / "True.jsonl").read_bytes() == (tmp_path / "False.jsonl").read_bytes()
+
+
 def test_bad_arguments_are_clear_errors(
     folder: Path, tmp_path: Path, scorer: Scorer, settings: Settings
 ) -> None:
