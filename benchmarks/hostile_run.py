@@ -25,6 +25,7 @@ key nor résumé text afterwards.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
 import os
@@ -213,6 +214,8 @@ class PathReport:
     max_worker_rss_mib: float = 0.0
     worker_address_space_limit_mib: float | None = None
     healthy_after: dict[str, bool] = field(default_factory=dict)
+    #: How the CLI's workers started (``fork`` or ``spawn``), from its "batch scored" log line.
+    workers_started: str = ""
     by_file: dict[str, str] = field(default_factory=dict)
     _seconds: list[float] = field(default_factory=list, repr=False)
 
@@ -270,7 +273,8 @@ def run_cli(
     out = work / "cli-rows.jsonl"
     out.unlink(missing_ok=True)
     env = {**os.environ, "MLFLOW_TRACKING_URI": tracking_uri, **_settings_env(timeout, workers)}
-    command = [sys.executable, "-m", "screening.cli", "score", str(files), "--out", str(out)]
+    # -v: the CLI's log at DEBUG, which says how its workers started.
+    command = [sys.executable, "-m", "screening.cli", "-v", "score", str(files), "--out", str(out)]
     command += ["--workers", str(workers), "--role", _role()]
     # Every file at the time limit, in parallel, plus start-up: past that the CLI hangs.
     budget = 120 + len(records) * (timeout + margin) / workers
@@ -293,6 +297,7 @@ def run_cli(
     report.wall_seconds = round(time.monotonic() - started, 1)
     if proc.returncode != 0:
         report.crashes.append(f"screening score exited with {proc.returncode}")
+    report.workers_started = _logged(work / "cli.log", "batch scored").get("workers_started", "")
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if line.strip()]
     arrivals += [time.monotonic()] * (len(rows) - len(arrivals))
     # Rows come in input order; the first waits for the models and the workers to start.
@@ -310,6 +315,17 @@ def run_cli(
     if report.max_seconds > timeout + margin:
         report.hangs.append(f"{report.max_seconds:.1f} s between two rows")
     return report
+
+
+def _logged(log: Path, message: str) -> dict[str, Any]:
+    """The last JSON log line of ``log`` whose message is ``message`` ({} when none)."""
+    found: dict[str, Any] = {}
+    for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+        with contextlib.suppress(ValueError):
+            entry = json.loads(line)
+            if isinstance(entry, dict) and entry.get("msg") == message:
+                found = entry
+    return found
 
 
 def _count_lines(path: Path) -> int:

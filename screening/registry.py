@@ -68,7 +68,13 @@ def tracking_uri(store: Path = DEFAULT_STORE) -> str:
 
 
 def configure(store: Path = DEFAULT_STORE) -> str:
-    """Point MLflow at the tracking store (and the registry at the same place)."""
+    """Point MLflow at the tracking store (and the registry at the same place).
+
+    MLflow's download progress bars are turned off unless the environment asks for them: they
+    write raw text into the service's JSON log, and their monitor thread would keep the batch
+    from forking its workers (:class:`~screening.parsing.isolation.ParserPool`).
+    """
+    os.environ.setdefault("MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR", "false")
     uri = tracking_uri(store)
     if uri.startswith("sqlite:///"):
         Path(uri.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)

@@ -12,6 +12,7 @@ costs only that file, reported as ``malformed``. The pool is safe to use from se
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import logging
 import multiprocessing
@@ -157,6 +158,18 @@ class _Worker:
         self.conn.close()
 
 
+def _single_threaded(grace_s: float = 1.0) -> bool:
+    """Whether this process runs one thread, after a garbage collection and up to ``grace_s``
+    for threads to end: the threads of a thread pool whose owner is garbage end once it is
+    collected (MLflow leaves such pools behind after downloading a model's files)."""
+    if threading.active_count() > 1:
+        gc.collect()
+        deadline = time.monotonic() + grace_s
+        while threading.active_count() > 1 and time.monotonic() < deadline:
+            time.sleep(0.01)
+    return threading.active_count() == 1
+
+
 #: Time a fresh worker may take to import and load the parse resources.
 STARTUP_TIMEOUT_S = 60.0
 
@@ -192,7 +205,7 @@ class ParserPool:
         self._lock = threading.Lock()
         self._closed = False
         first: Any = self._ctx
-        if fork and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        if fork and "fork" in multiprocessing.get_all_start_methods() and _single_threaded():
             first = multiprocessing.get_context("fork")
         #: How the first workers started (``fork`` or ``spawn``).
         self.start_method: str = first.get_start_method()

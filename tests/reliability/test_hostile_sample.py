@@ -86,6 +86,12 @@ def test_worker_memory_is_capped_and_stays_under_the_cap(result: dict[str, Any],
     assert 0 < report["max_worker_rss_mib"] < limit
 
 
+def test_the_batch_cli_forks_its_workers_with_the_models_loaded(result: dict[str, Any]) -> None:
+    # After loading the champions from MLflow the CLI is one thread again, so its first workers
+    # are forked (no second import and model load); replacements after timeouts are spawned.
+    assert result["paths"]["cli"]["workers_started"] == "fork"
+
+
 def test_the_service_is_healthy_afterwards_and_logs_no_key_or_resume_text(result: dict[str, Any]) -> None:
     assert result["paths"]["api"]["healthy_after"] == {
         "process_alive": True,
