@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import socket
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -19,7 +20,9 @@ def run_serve(args: argparse.Namespace) -> int:
     if args.workers > 1:
         # Several processes, each with its own app (lifespan: migrations, parser pool, models),
         # built by the factory from the same SCREENING_* settings.
-        uvicorn.run(
+        from uvicorn.supervisors import Multiprocess
+
+        config = uvicorn.Config(
             "screening.api.app:create_app",
             factory=True,
             host=args.host,
@@ -27,9 +30,26 @@ def run_serve(args: argparse.Namespace) -> int:
             workers=args.workers,
             log_config=log_config,
         )
+        Multiprocess(config, sockets=[_tcp_listener(config.bind_socket())]).run()
     else:
         uvicorn.run(create_app(settings), host=args.host, port=args.port, log_config=log_config)
     return 0
+
+
+def _tcp_listener(sock: socket.socket) -> socket.socket:
+    """``sock`` (uvicorn's bound listener) with its protocol set to TCP.
+
+    uvicorn leaves ``proto`` at 0 on the socket it binds for several workers; accepted
+    connections inherit it, and asyncio turns on ``TCP_NODELAY`` only for sockets that say
+    ``IPPROTO_TCP``. Without it each keep-alive response waited for the client's delayed ACK
+    (about 40 ms on Linux; uvicorn issue #3149). One process is not affected: asyncio binds
+    that listener itself.
+    """
+    if sock.family not in (socket.AF_INET, socket.AF_INET6) or sock.proto == socket.IPPROTO_TCP:
+        return sock
+    tcp = socket.socket(sock.family, sock.type, socket.IPPROTO_TCP, fileno=sock.detach())
+    tcp.set_inheritable(True)
+    return tcp
 
 
 def add_serve_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -76,3 +76,35 @@ def test_export_labels_writes_jsonl(
     [record] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert record["corrections"] == {"web3": 1}
     assert record["text"] == parsed.text
+
+
+def test_the_listener_of_several_server_processes_sends_answers_without_delay() -> None:
+    """``serve --workers N``: accepted connections have TCP_NODELAY, as with one process, so a
+    keep-alive answer does not wait for the client's delayed ACK."""
+    import asyncio
+    import socket
+
+    import uvicorn
+
+    from screening.api.cli import _tcp_listener
+
+    listener = _tcp_listener(uvicorn.Config("screening.api.app:create_app", port=0, workers=2).bind_socket())
+    seen: list[int] = []
+
+    class Probe(asyncio.Protocol):
+        def connection_made(self, transport: asyncio.BaseTransport) -> None:
+            seen.append(transport.get_extra_info("socket").getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            transport.close()
+
+    async def accept_one() -> None:
+        server = await asyncio.get_running_loop().create_server(Probe, sock=listener)
+        async with server:
+            _, writer = await asyncio.open_connection(*listener.getsockname()[:2])
+            for _ in range(100):
+                if seen:
+                    break
+                await asyncio.sleep(0.01)
+            writer.close()
+
+    asyncio.run(accept_one())
+    assert seen == [1]

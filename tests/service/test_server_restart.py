@@ -50,3 +50,25 @@ def test_screenings_and_decisions_survive_a_restart(server: LiveServer) -> None:
     assert isinstance(candidate, dict)
     assert [d["decision"] for d in candidate["decisions"]] == ["hold"]
     assert candidate["decisions"][0]["reason"] == "e2e: check references first"
+
+
+def test_two_server_processes_serve_one_store(server: LiveServer) -> None:
+    """``serve --workers 2``: both processes start with their models; what one stores, the
+    other reads (each call is a new connection, handed to either process)."""
+    from training.corpus.generate import generate_example
+
+    server.workers = 2
+    server.start()
+    roles = server.call("GET", "/v1/roles")
+    assert isinstance(roles, list)
+    role = sorted(r["id"] for r in roles)[0]
+    created = []
+    for i in range(4):
+        body, content_type = multipart([(f"cv-{i}.pdf", generate_example(52, i)[1])], role)
+        answer = server.call("POST", "/v1/screenings", body, content_type)
+        assert isinstance(answer, dict)
+        created.append(answer["id"])
+    for screening_id in created:
+        again = server.call("GET", f"/v1/screenings/{screening_id}")
+        assert isinstance(again, dict)
+        assert [c["status"] for c in again["candidates"]] == ["scored"]
