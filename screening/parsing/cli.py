@@ -10,6 +10,7 @@ from pathlib import Path
 
 from screening.parsing.isolation import ParserPool
 from screening.parsing.model import ErrorInfo, ParsedResume, ParseFailure
+from screening.parsing.sniff import HEADER_WINDOW, not_pdf_reason
 from screening.settings import Settings
 
 
@@ -26,11 +27,15 @@ def expand_inputs(inputs: list[str]) -> Iterator[Path]:
 
 
 def read_input(path: Path, max_bytes: int) -> bytes | ParseFailure:
-    """The bytes of one input file, or a failure (too large, unreadable) never raised."""
+    """The bytes of one input file, or a failure (not a PDF, too large, unreadable) never raised."""
     name = str(path)
     try:
         size = path.stat().st_size
-        if size > max_bytes:  # refuse before reading the file into memory
+        if size > max_bytes:  # refuse before reading the file into memory (its kind first)
+            with path.open("rb") as fh:
+                reason = not_pdf_reason(fh.read(HEADER_WINDOW))
+            if reason is not None:
+                return ParseFailure(file=name, error=ErrorInfo(code="not_pdf", message=reason))
             return ParseFailure(
                 file=name,
                 error=ErrorInfo(

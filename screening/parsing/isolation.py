@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from screening.parsing.errors import ErrorCode, ParseError
 from screening.parsing.model import ErrorInfo, ParsedResume, ParseFailure
+from screening.parsing.sniff import HEADER_WINDOW, not_pdf_reason
 from screening.settings import ParseLimits, Settings
 
 if TYPE_CHECKING:
@@ -270,6 +271,10 @@ class ParserPool:
         if self._closed:
             raise RuntimeError("the parser pool is closed")
         limits = self.settings.parse
+        reason = not_pdf_reason(data[:HEADER_WINDOW])
+        if reason is not None:
+            sha256 = hashlib.sha256(data).hexdigest()
+            return ParseFailure(file=file, sha256=sha256, error=ErrorInfo(code="not_pdf", message=reason))
         if len(data) > limits.max_bytes:
             return ParseFailure(
                 file=file,

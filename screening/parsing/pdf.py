@@ -33,6 +33,7 @@ from pypdf.generic import (
 from pypdf.generic._font import Font
 
 from screening.parsing.errors import ErrorCode, ParseError
+from screening.parsing.sniff import HEADER_WINDOW, not_pdf_reason
 
 logger = logging.getLogger(__name__)
 
@@ -116,14 +117,13 @@ def open_pdf(data: bytes, *, max_bytes: int, max_pages: int) -> PdfReader:
     """Open ``data`` as a PDF within the limits.
 
     Raises:
-        ParseError: ``too_large``, ``not_pdf``, ``encrypted``, ``too_many_pages`` or ``malformed``.
+        ParseError: ``not_pdf``, ``too_large``, ``encrypted``, ``too_many_pages`` or ``malformed``.
     """
+    reason = not_pdf_reason(data[:HEADER_WINDOW])
+    if reason is not None:
+        raise ParseError("not_pdf", reason)
     if len(data) > max_bytes:
         raise ParseError("too_large", f"file is {len(data):,} bytes; the limit is {max_bytes:,}")
-    head = data[:1024]
-    if b"%PDF-" not in head:
-        kind = "an empty file" if not data else "not a PDF (no %PDF- header)"
-        raise ParseError("not_pdf", f"the upload is {kind}")
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:

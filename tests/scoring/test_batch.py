@@ -123,3 +123,15 @@ def _read(out: Path) -> list[dict[str, str]]:
     import pyarrow.parquet as pq
 
     return pq.read_table(out).to_pylist()
+
+
+def test_a_large_file_that_is_no_pdf_is_reported_as_not_pdf(
+    tmp_path: Path, scorer: Scorer, settings: Settings
+) -> None:
+    big = tmp_path / "in" / "deck.pdf"
+    big.parent.mkdir()
+    big.write_bytes(b"PK\x03\x04" + bytes(settings.parse.max_bytes))
+    out = tmp_path / "scores.csv"
+    summary = score_files([str(big.parent)], out, scorer=scorer, role=None, settings=settings, workers=1)
+    assert summary.errors == 1
+    assert [row["error_code"] for row in _read(out)] == ["not_pdf"]

@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from screening.bundle import ScoringModels
+from screening.settings import Settings
 from training.corpus.generate import generate_example
 
 ROLE = "risk-analyst"
@@ -107,7 +108,9 @@ def test_upload_errors_have_stable_codes(
     assert set(response.json()) == {"code", "message"}
 
 
-def test_an_upload_without_any_pdf_is_refused_and_stores_nothing(client: TestClient, auth: Auth) -> None:
+def test_an_upload_without_any_pdf_is_refused_and_stores_nothing(
+    client: TestClient, auth: Auth, service_settings: Settings
+) -> None:
     def total() -> int:
         page = client.get("/v1/screenings", params={"limit": 200}, headers=auth["recruiter"]).json()
         return len(page["items"])
@@ -116,6 +119,11 @@ def test_an_upload_without_any_pdf_is_refused_and_stores_nothing(client: TestCli
     files = [
         ("files", ("notes.txt", b"not a pdf at all", "text/plain")),
         ("files", ("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png")),
+        # Over the size limit too: what it is (no PDF) decides, not its size.
+        (
+            "files",
+            ("slides.pptx", b"PK\x03\x04" + bytes(service_settings.parse.max_bytes), "application/zip"),
+        ),
     ]
     response = client.post("/v1/screenings", data={"role": ROLE}, files=files, headers=auth["recruiter"])
     assert response.status_code == 415, response.text
