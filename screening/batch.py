@@ -173,10 +173,14 @@ class ScoreInWorker:
     def __getstate__(self) -> dict[str, Any]:
         return {"models": self.models, "role": self.role, "settings": self.settings, "_scorer": None}
 
-    def __call__(self, outcome: ParseOutcome) -> CandidateResult:
+    def prepare(self) -> Scorer:
+        """Build the scorer, once."""
         if self._scorer is None:
             self._scorer = Scorer.from_settings(self.models, self.settings)
-        return self._scorer.score(outcome, self.role)
+        return self._scorer
+
+    def __call__(self, outcome: ParseOutcome) -> CandidateResult:
+        return self.prepare().score(outcome, self.role)
 
 
 class _Row(NamedTuple):
@@ -215,11 +219,16 @@ class _RowsInWorker:
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "_task": None}
 
-    def __call__(self, outcome: ParseOutcome) -> _Row:
+    def prepare(self) -> ScoreInWorker:
+        """Load the models and build the scorer, once (a spawned worker runs it at start-up)."""
         if self._task is None:
             models = pickle.loads(self.models_file.read_bytes())  # written by this run, just before
             self._task = ScoreInWorker(models, self.role, self.settings)
-        return _row(self._task(outcome), self.fmt)
+            self._task.prepare()
+        return self._task
+
+    def __call__(self, outcome: ParseOutcome) -> _Row:
+        return _row(self.prepare()(outcome), self.fmt)
 
 
 class _Writer:

@@ -97,6 +97,11 @@ def _worker_main(
 
     parse_limits = ParseLimits(**limits)
     resources = load_resources(Path(data_dir), spacy_model)
+    # The ``after`` step's own start-up (a batch's models), before the memory cap and outside
+    # any file's time limit.
+    prepare = getattr(after, "prepare", None)
+    if callable(prepare):
+        prepare()
     _limit_memory(parse_limits.max_memory_mb)
     conn.send("ready")
     while True:
@@ -188,7 +193,8 @@ class ParserPool:
     ) -> None:
         """``after``, when given, runs in the worker on every parse outcome and its result is
         what :meth:`run` returns (it must be picklable: it travels to the worker processes).
-        Batch scoring uses it to score where it parses.
+        Batch scoring uses it to score where it parses. Its ``prepare()`` method, if it has
+        one, runs once in each worker before the worker reports ready.
 
         ``fork=True`` forks the first workers from this process, so that they start with its
         imported modules and with ``after`` as it is here (a batch's loaded models) instead of
