@@ -72,7 +72,7 @@ class BatchSummary:
     out: Path
     #: How the workers started: ``fork`` (from this process, models loaded), ``spawn`` (fresh
     #: processes that load them), or ``spark``.
-    start_method: str = "spawn"
+    start_method: str
 
 
 def output_format(path: Path) -> str:
@@ -200,8 +200,9 @@ class _RowsInWorker:
     the output's format, so the main process neither unpickles results nor serialises them.
 
     Workers forked from the main process inherit its ``scorer``, ready. A spawned worker
-    (where ``fork`` is missing, or a replacement for a worker lost to a bad file) reads the
-    models from a file the main process writes once (``models_file``), not from its start-up
+    (``fork=False``, no ``fork`` on the platform, other threads running in the main process,
+    or a replacement for a worker lost to a bad file) reads the models, in :meth:`prepare`,
+    from a file the main process writes once (``models_file``), not from its start-up
     arguments: a process start blocks its caller until the new process has imported its
     modules and read every argument, which made the pool start its workers one after the
     other, seconds apart.

@@ -35,6 +35,7 @@ from screening.api.startup import Dependency, scrub
 from screening.bundle import ScoringModels
 from screening.parsing.isolation import ParserPool
 from screening.parsing.model import PARSER_VERSION, ParsedResume
+from screening.parsing.sniff import HEADER_WINDOW, not_pdf_reason
 from screening.scoring import Scorer
 from screening.settings import Settings
 from screening.store.db import database_url, safe_url
@@ -254,6 +255,9 @@ def create_app(settings: Settings | None = None, *, models: ScoringModels | None
     def parse(file: UploadFile, pool: PoolDep, config: SettingsDep, _key: WriterKey) -> ParsedResume:
         limit = config.parse.max_bytes
         data = file.file.read(limit + 1)
+        reason = not_pdf_reason(data[:HEADER_WINDOW])  # what the file is, before its size
+        if reason is not None:
+            raise ApiError(PARSE_ERROR_STATUS["not_pdf"], "not_pdf", reason)
         if len(data) > limit:
             raise ApiError(413, "too_large", f"the file exceeds {limit:,} bytes")
         outcome = pool.parse(data, safe_file_name(file.filename))

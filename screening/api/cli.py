@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import socket
 
 
@@ -30,7 +31,8 @@ def run_serve(args: argparse.Namespace) -> int:
             workers=args.workers,
             log_config=log_config,
         )
-        Multiprocess(config, sockets=[_tcp_listener(config.bind_socket())]).run()
+        with contextlib.suppress(KeyboardInterrupt):  # as uvicorn.run does
+            Multiprocess(config, sockets=[_tcp_listener(config.bind_socket())]).run()
     else:
         uvicorn.run(create_app(settings), host=args.host, port=args.port, log_config=log_config)
     return 0

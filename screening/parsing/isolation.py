@@ -165,9 +165,10 @@ class _Worker:
 
 
 def _single_threaded(grace_s: float = 1.0) -> bool:
-    """Whether this process runs one thread, after a garbage collection and up to ``grace_s``
-    for threads to end: the threads of a thread pool whose owner is garbage end once it is
-    collected (MLflow leaves such pools behind after downloading a model's files)."""
+    """Whether this process runs one Python thread (native pools such as BLAS's are not
+    seen), after a garbage collection and up to ``grace_s`` for threads to end: the threads of
+    a thread pool whose owner is garbage end once it is collected (MLflow leaves such pools
+    behind after downloading a model's files)."""
     if threading.active_count() > 1:
         gc.collect()
         deadline = time.monotonic() + grace_s
@@ -199,7 +200,7 @@ class ParserPool:
         ``fork=True`` forks the first workers from this process, so that they start with its
         imported modules and with ``after`` as it is here (a batch's loaded models) instead of
         importing and loading everything again (seconds per worker). Only where ``fork``
-        exists and this process runs a single thread: forking a threaded process can leave a
+        exists and this process runs a single Python thread: forking a threaded process can leave a
         lock held in the child. Replacements, started while the pool's threads run, are
         always spawned (``after`` is then pickled as for any spawned worker).
         """
@@ -278,9 +279,9 @@ class ParserPool:
             raise RuntimeError("the parser pool is closed")
         limits = self.settings.parse
         reason = not_pdf_reason(data[:HEADER_WINDOW])
-        if reason is not None:
-            sha256 = hashlib.sha256(data).hexdigest()
-            return ParseFailure(file=file, sha256=sha256, error=ErrorInfo(code="not_pdf", message=reason))
+        if reason is not None:  # (over the limit, ``data`` may be a truncated read: no digest)
+            digest = hashlib.sha256(data).hexdigest() if len(data) <= limits.max_bytes else None
+            return ParseFailure(file=file, sha256=digest, error=ErrorInfo(code="not_pdf", message=reason))
         if len(data) > limits.max_bytes:
             return ParseFailure(
                 file=file,

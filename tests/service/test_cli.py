@@ -88,7 +88,9 @@ def test_the_listener_of_several_server_processes_sends_answers_without_delay() 
 
     from screening.api.cli import _tcp_listener
 
-    listener = _tcp_listener(uvicorn.Config("screening.api.app:create_app", port=0, workers=2).bind_socket())
+    listener = _tcp_listener(
+        uvicorn.Config("screening.api.app:create_app", port=0, workers=2, log_config=None).bind_socket()
+    )
     seen: list[int] = []
 
     class Probe(asyncio.Protocol):

@@ -53,12 +53,14 @@ def test_screenings_and_decisions_survive_a_restart(server: LiveServer) -> None:
 
 
 def test_two_server_processes_serve_one_store(server: LiveServer) -> None:
-    """``serve --workers 2``: both processes start with their models; what one stores, the
-    other reads (each call is a new connection, handed to either process)."""
+    """``serve --workers 2``: both processes start with their models, and screenings stored
+    through either are read back (each call is a new connection, handed to either process)."""
     from training.corpus.generate import generate_example
 
     server.workers = 2
     server.start()
+    started = {m for m in server.log_messages() if m.startswith("Started server process")}
+    assert len(started) == 2, started
     roles = server.call("GET", "/v1/roles")
     assert isinstance(roles, list)
     role = sorted(r["id"] for r in roles)[0]
