@@ -92,6 +92,24 @@ def test_a_pdf_name_and_type_do_not_make_a_file_a_pdf(client: TestClient, auth: 
     assert by_name["real.pdf"]["status"] == "scored"
 
 
+def test_what_a_file_is_decides_before_its_size(
+    client: TestClient, auth: Auth, service_settings: Settings, pdf: bytes
+) -> None:
+    big = service_settings.parse.max_bytes + 1
+    deck = client.post(
+        "/v1/parse",
+        files={"file": ("deck.pdf", PNG + bytes(big), "application/pdf")},
+        headers=auth["recruiter"],
+    )
+    assert (deck.status_code, deck.json()["code"]) == (415, "not_pdf")
+    padded = client.post(
+        "/v1/parse",
+        files={"file": ("cv.pdf", pdf + bytes(big), "application/pdf")},
+        headers=auth["recruiter"],
+    )
+    assert (padded.status_code, padded.json()["code"]) == (413, "too_large")
+
+
 @pytest.mark.parametrize(("name", "content_type"), [("cv.txt", "text/plain"), ("scan", "image/png")])
 def test_pdf_bytes_are_read_whatever_the_name_and_declared_type(
     client: TestClient, auth: Auth, pdf: bytes, name: str, content_type: str
