@@ -7,7 +7,9 @@ two-page PDFs of a generated corpus. For 1 and 2 workers (``serve --workers N``:
 processes, one parser each) it starts the real ``screening serve`` (fresh SQLite store, an
 admin key), then sends ``--requests`` one-file screenings with 1, 4 and 16 concurrent
 clients (a bounded asyncio client) and prints throughput and p50/p99 latency, against the
-in-process parse time of the same files.
+in-process parse time of the same files. With each load it prints the CPU time per screening
+of the server's processes (server and parsers, from ``/proc``) and of the load generator, and
+the most screenings per second the machine's cores allow at that cost.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from screening.settings import Settings
 from tests.live_server import LiveServer, free_port
 
 TOKEN = "bench-admin-token-" + "b" * 32
+#: Warm-up screenings per server, over new connections (distinct files from the loads').
+WARM_UP = 24
 
 
 def two_page_pdfs(corpus: Path, limit: int) -> list[bytes]:
@@ -45,7 +49,14 @@ def two_page_pdfs(corpus: Path, limit: int) -> list[bytes]:
 
 
 async def _load(
-    port: int, files: list[bytes], role: str, requests: int, clients: int, first: int = 0
+    port: int,
+    files: list[bytes],
+    role: str,
+    requests: int,
+    clients: int,
+    first: int = 0,
+    *,
+    keep_alive: bool = True,
 ) -> tuple[float, list[float]]:
     latencies: list[float] = []
     queue: asyncio.Queue[int] = asyncio.Queue()
@@ -71,11 +82,37 @@ async def _load(
                 raise RuntimeError(f"HTTP {r.status_code}: {r.text[:200]}")
             latencies.append((time.perf_counter() - started) * 1000)
 
-    async with httpx.AsyncClient(timeout=120) as http:
+    # Without keep-alive every request is a new connection, which the kernel may hand to any
+    # server process (the warm-up reaches them all).
+    limits = httpx.Limits() if keep_alive else httpx.Limits(max_keepalive_connections=0)
+    async with httpx.AsyncClient(timeout=120, limits=limits) as http:
         started = time.perf_counter()
         await asyncio.gather(*(client(http) for _ in range(clients)))
         wall = time.perf_counter() - started
     return requests / wall, latencies
+
+
+def _tree_cpu_s(root: int) -> float:
+    """CPU seconds (user + system) so far of ``root`` and its descendants, from ``/proc``
+    (Linux; 0.0 elsewhere). The server's processes and parsers all live long enough."""
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    parent: dict[int, int] = {}
+    cpu: dict[int, float] = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()  # after "pid (comm) "
+        pid = int(entry.name)
+        parent[pid] = int(fields[1])
+        cpu[pid] = (int(fields[11]) + int(fields[12])) / ticks
+    total, todo = 0.0, [root]
+    while todo:
+        pid = todo.pop()
+        total += cpu.get(pid, 0.0)
+        todo.extend(child for child, ppid in parent.items() if ppid == pid)
+    return total
 
 
 def _serve(workers: int, store: Path) -> LiveServer:
@@ -101,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     settings = Settings()
     # Distinct files for every request of a server (warm-up and three loads): no parse-cache hit.
-    files = two_page_pdfs(args.corpus, 8 + 3 * args.requests)
+    files = two_page_pdfs(args.corpus, WARM_UP + 3 * args.requests)
     role = sorted(load_roles(settings.data_dir))[0]
     resources = load_resources(settings.data_dir, settings.spacy_model)
     for data in files[:4]:
@@ -118,15 +155,24 @@ def main(argv: list[str] | None = None) -> int:
             server = _serve(workers, store)
             port = server.port
             try:
-                asyncio.run(_load(port, files, role, 8, 2))  # warm-up
+                # Warm-up of every server process: first requests pay one-time costs.
+                asyncio.run(_load(port, files, role, WARM_UP, 2, keep_alive=False))
+                assert server.proc is not None
                 for k, clients in enumerate((1, 4, 16)):
-                    first = 8 + k * args.requests
+                    first = WARM_UP + k * args.requests
+                    server_cpu, client_cpu = _tree_cpu_s(server.proc.pid), time.process_time()
                     rate, lat = asyncio.run(_load(port, files, role, args.requests, clients, first))
+                    server_ms = (_tree_cpu_s(server.proc.pid) - server_cpu) * 1000 / args.requests
+                    client_ms = (time.process_time() - client_cpu) * 1000 / args.requests
                     rates[(workers, clients)] = rate
                     lat.sort()
                     p99 = lat[min(len(lat) - 1, int(0.99 * len(lat)))]
+                    # The most screenings per second the machine's cores allow at this CPU cost.
+                    ceiling = 1000 * (os.cpu_count() or 1) / (server_ms + client_ms)
                     print(f"workers {workers}, clients {clients:>2}: {rate:5.1f} screenings/s, "
-                          f"p50 {statistics.median(lat):6.1f} ms, p99 {p99:6.1f} ms")  # fmt: skip
+                          f"p50 {statistics.median(lat):6.1f} ms, p99 {p99:6.1f} ms; CPU per screening: "
+                          f"server and parsers {server_ms:.1f} ms, load generator {client_ms:.1f} ms "
+                          f"(ceiling on {os.cpu_count()} cores {ceiling:.0f}/s)")  # fmt: skip
             finally:
                 server.stop()
     for clients in (4, 16):
