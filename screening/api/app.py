@@ -30,12 +30,11 @@ from screening.api.errors import ApiError, error_response, install_error_handler
 from screening.api.limits import UPLOAD_OVERHEAD_BYTES, BodyLimits, BodySizeLimit
 from screening.api.metrics import Metrics, install_metrics
 from screening.api.routes import router
-from screening.api.service import safe_file_name
+from screening.api.service import read_upload
 from screening.api.startup import Dependency, scrub
 from screening.bundle import ScoringModels
 from screening.parsing.isolation import ParserPool
 from screening.parsing.model import PARSER_VERSION, ParsedResume
-from screening.parsing.sniff import HEADER_WINDOW, not_pdf_reason
 from screening.scoring import Scorer
 from screening.settings import Settings
 from screening.store.db import database_url, safe_url
@@ -253,14 +252,8 @@ def create_app(settings: Settings | None = None, *, models: ScoringModels | None
 
     @app.post("/v1/parse", response_model=ParsedResume, tags=["parse"])
     def parse(file: UploadFile, pool: PoolDep, config: SettingsDep, _key: WriterKey) -> ParsedResume:
-        limit = config.parse.max_bytes
-        data = file.file.read(limit + 1)
-        reason = not_pdf_reason(data[:HEADER_WINDOW])  # what the file is, before its size
-        if reason is not None:
-            raise ApiError(PARSE_ERROR_STATUS["not_pdf"], "not_pdf", reason)
-        if len(data) > limit:
-            raise ApiError(413, "too_large", f"the file exceeds {limit:,} bytes")
-        outcome = pool.parse(data, safe_file_name(file.filename))
+        upload = read_upload(file.filename, file.file, config.parse.max_bytes)
+        outcome = pool.parse(upload.data, upload.name)  # not_pdf, then too_large, as every upload
         if isinstance(outcome, ParsedResume):
             return outcome
         raise ApiError(PARSE_ERROR_STATUS[outcome.error.code], outcome.error.code, outcome.error.message)

@@ -238,10 +238,7 @@ def create_screening(
     roles = load_roles(settings.data_dir)
     if role not in roles:
         raise ApiError(422, "unknown_role", f"unknown role {role!r}; see GET /v1/roles")
-    limit = settings.parse.max_bytes
-    uploads = [
-        service.UploadedFile(service.safe_file_name(f.filename), f.file.read(limit + 1)) for f in files
-    ]
+    uploads = [service.read_upload(f.filename, f.file, settings.parse.max_bytes) for f in files]
     screening, candidates = service.create_screening(
         session,
         pool=pool,

@@ -15,7 +15,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -54,6 +54,13 @@ def safe_file_name(name: str | None) -> str | None:
     if base in ("", ".", ".."):
         return None
     return base[:200]
+
+
+def read_upload(name: str | None, stream: BinaryIO, max_bytes: int) -> UploadedFile:
+    """One uploaded file, read up to one byte past ``max_bytes`` (never more: a larger file is
+    refused by the parser pool as ``too_large``, or as ``not_pdf`` when it is no PDF), under a
+    safe name."""
+    return UploadedFile(safe_file_name(name), stream.read(max_bytes + 1))
 
 
 def _score(scorer: Scorer, outcome: ParsedResume | ParseFailure, role: RoleProfile) -> CandidateResult:

@@ -282,13 +282,10 @@ class ParserPool:
         if reason is not None:  # (over the limit, ``data`` may be a truncated read: no digest)
             digest = hashlib.sha256(data).hexdigest() if len(data) <= limits.max_bytes else None
             return ParseFailure(file=file, sha256=digest, error=ErrorInfo(code="not_pdf", message=reason))
-        if len(data) > limits.max_bytes:
+        if len(data) > limits.max_bytes:  # (``data`` may be a read cut one byte past the limit)
             return ParseFailure(
                 file=file,
-                error=ErrorInfo(
-                    code="too_large",
-                    message=f"file is {len(data):,} bytes; the limit is {limits.max_bytes:,}",
-                ),
+                error=ErrorInfo(code="too_large", message=f"the file exceeds {limits.max_bytes:,} bytes"),
             )
         sha256 = hashlib.sha256(data).hexdigest()
         worker = self._idle.get()

@@ -257,8 +257,7 @@ def create_screening(
         raise PageError(
             413, "too_many_files", f"At most {settings.max_files_per_request} files per screening."
         )
-    limit = settings.parse.max_bytes
-    data = [service.UploadedFile(service.safe_file_name(f.filename), f.file.read(limit + 1)) for f in uploads]
+    data = [service.read_upload(f.filename, f.file, settings.parse.max_bytes) for f in uploads]
     try:
         screening, candidates = service.create_screening(
             session,
