@@ -25,7 +25,6 @@ key nor résumé text afterwards.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import itertools
 import json
 import os
@@ -319,13 +318,9 @@ def run_cli(
 
 def _logged(log: Path, message: str) -> dict[str, Any]:
     """The last JSON log line of ``log`` whose message is ``message`` ({} when none)."""
-    found: dict[str, Any] = {}
-    for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
-        with contextlib.suppress(ValueError):
-            entry = json.loads(line)
-            if isinstance(entry, dict) and entry.get("msg") == message:
-                found = entry
-    return found
+    from tests.live_server import log_entries
+
+    return next((e for e in reversed(log_entries(log)) if e.get("msg") == message), {})
 
 
 def _count_lines(path: Path) -> int:

@@ -98,6 +98,14 @@ class HttpError(Exception):
         self.status, self.body = status, body
 
 
+def log_entries(log: Path) -> list[dict[str, Any]]:
+    """The JSON log lines (see :mod:`screening.logs`) of a process's output file, in order;
+    other lines (a traceback, a library's print) are left out."""
+    if not log.exists():
+        return []
+    return [json.loads(line) for line in log.read_text(errors="replace").splitlines() if line.startswith("{")]
+
+
 class LiveServer:
     """``screening serve`` in a subprocess on 127.0.0.1, its output appended to ``log``."""
 
@@ -163,11 +171,7 @@ class LiveServer:
 
     def log_messages(self) -> list[str]:
         """The ``msg`` of every JSON log line of the server (see :mod:`screening.logs`)."""
-        messages = []
-        for line in self.log_text().splitlines():
-            if line.startswith("{"):
-                messages.append(str(json.loads(line).get("msg", "")))
-        return messages
+        return [str(entry.get("msg", "")) for entry in log_entries(self.log)]
 
     def request(
         self,
