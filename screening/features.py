@@ -621,6 +621,16 @@ def _count_matches(
     return Signal("", float(len(spans)), tuple(spans))
 
 
+#: The signal prefix of each kind of taxonomy entry (skills and tools count together).
+_ENTRY_PREFIX = {
+    "certification": "certifications",
+    "skill": "skills",
+    "tool": "skills",
+    "employer": "employers",
+    "title": "titles",
+}
+
+
 def compute_signals(parsed: ParsedResume, gaz: Gazetteer) -> tuple[Signal, ...]:
     """The named signals of a parsed résumé, each with its source spans."""
     signals: list[Signal] = []
@@ -704,41 +714,33 @@ def compute_signals(parsed: ParsedResume, gaz: Gazetteer) -> tuple[Signal, ...]:
     signals.append(Signal("languages", float(len(spoken)), tuple(spoken.values())))
     # Steps up in seniority and moves between functions, job to job (oldest first).
     titled = [t for t in (_title_of(p) for p in _chronological(positions)) if t is not None]
+    ranked = [(span, _title_rank(title), _function_of(title)) for title, span in titled]
     steps: list[Span] = []
     function_moves: list[Span] = []
-    for (ta, sa), (tb, sb) in pairwise(titled):
-        if _title_rank(tb) > _title_rank(ta):
+    for (sa, ra, fa), (sb, rb, fb) in pairwise(ranked):
+        if rb > ra:
             steps.extend([sa, sb])
-        fa, fb = _function_of(ta), _function_of(tb)
         if fa and fb and fa != fb:
             function_moves.extend([sa, sb])
     signals.append(Signal("title_progression", float(len(steps) // 2), tuple(steps)))
     signals.append(Signal("function_moves", float(len(function_moves) // 2), tuple(function_moves)))
-    for kind, prefix in (
-        ("certification", "certifications"),
-        ("skill", "skills"),
-        ("employer", "employers"),
-        ("title", "titles"),
-    ):
-        for family in FAMILIES:
-            spans: list[Span] = []
-            names: set[str] = set()
-            for s in parsed.skills:
-                wanted = s.kind in ("skill", "tool") if kind == "skill" else s.kind == kind
-                if s.family == family and wanted and s.name not in names:  # distinct entries only
-                    names.add(s.name)
-                    spans.append(Span(start=s.start, end=s.end))
-            signals.append(Signal(f"{prefix}_{family}", float(len(names)), tuple(spans)))
+    # The taxonomy's entries by family: distinct names (the first mention quoted) per kind, and
+    # skills and tools named inside a job once more as work skills.
     jobs = [(p.start, p.end) for p in positions]
-    for family in FAMILIES:
-        spans = []
-        names = set()
-        for s in parsed.skills:
-            in_job = any(start <= s.start < end for start, end in jobs)
-            if in_job and s.family == family and s.kind in ("skill", "tool") and s.name not in names:
-                names.add(s.name)
-                spans.append(Span(start=s.start, end=s.end))
-        signals.append(Signal(f"work_skills_{family}", float(len(names)), tuple(spans)))
+    entries: dict[str, dict[str, Span]] = {
+        f"{prefix}_{family}": {}
+        for prefix in (*dict.fromkeys(_ENTRY_PREFIX.values()), "work_skills")
+        for family in FAMILIES
+    }
+    for s in parsed.skills:
+        prefix = _ENTRY_PREFIX.get(s.kind)
+        if prefix is None or s.family not in FAMILIES:
+            continue
+        span = Span(start=s.start, end=s.end)
+        entries[f"{prefix}_{s.family}"].setdefault(s.name, span)
+        if prefix == "skills" and any(start <= s.start < end for start, end in jobs):
+            entries[f"work_skills_{s.family}"].setdefault(s.name, span)
+    signals.extend(Signal(name, float(len(found)), tuple(found.values())) for name, found in entries.items())
     by_name = {s.name: s for s in signals}
     return tuple(by_name[name] for name in SIGNAL_NAMES)
 
