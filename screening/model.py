@@ -22,6 +22,7 @@ vectoriser references) at this import path.
 from __future__ import annotations
 
 import copy
+import functools
 import math
 import re
 from collections import Counter
@@ -339,6 +340,14 @@ def fit_platt(
 def _feature_names(vocabulary: Sequence[str] | npt.NDArray[Any], signals: Sequence[str]) -> npt.NDArray[Any]:
     """``ngram:<term>`` for each column of the vocabulary, then ``sig:<name>``."""
     return np.array([_NGRAM + str(t) for t in vocabulary] + [_SIG + n for n in signals], dtype=object)
+
+
+@functools.lru_cache(maxsize=64)
+def _signal_columns(names: tuple[str, ...]) -> list[int] | None:
+    """Where ``names`` sit in today's ``SIGNAL_NAMES`` (None when one is unknown); computed
+    once per list of names, not on every scored résumé."""
+    index = {name: i for i, name in enumerate(SIGNAL_NAMES)}
+    return [index[n] for n in names] if all(n in index for n in names) else None
 
 
 class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
@@ -663,10 +672,10 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
     def _own_signals(self, signals: FloatArray) -> FloatArray:
         """This model's columns of rows of today's ``SIGNAL_NAMES`` (a model trained before
         signals were added)."""
-        index = {name: i for i, name in enumerate(SIGNAL_NAMES)}
-        if signals.shape[1] != len(SIGNAL_NAMES) or any(n not in index for n in self.signal_names_):
+        columns = _signal_columns(tuple(self.signal_names_))
+        if signals.shape[1] != len(SIGNAL_NAMES) or columns is None:
             raise ValueError(f"expected {self.n_signals_} signal values, got {signals.shape[1]}")
-        out: FloatArray = signals[:, [index[n] for n in self.signal_names_]]
+        out: FloatArray = signals[:, columns]
         return out
 
     def standardised_signals(self, signals: npt.ArrayLike) -> FloatArray:
