@@ -77,6 +77,7 @@ def test_signal_phrases_match_the_same_on_lowered_text() -> None:
     import re
 
     from screening import features
+    from screening.phrase_search import PhraseText
 
     text = (
         "Co-Founder and CEO. LAUNCHED a Global product; Promoted to VP, ranked #1 out of 40. "
@@ -87,7 +88,8 @@ def test_signal_phrases_match_the_same_on_lowered_text() -> None:
     assert len(rules) >= 10
     for rule in rules:
         expected = [m.span() for m in rule.finditer(text)]
-        lowered = [m.span() for m in features._case_sensitive(rule).finditer(text.lower())]
+        searched = features._case_sensitive(rule).finditer(PhraseText(text.lower()))
+        lowered = [m.span() for m in searched]
         assert lowered == expected, rule.pattern
 
 
