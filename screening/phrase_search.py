@@ -125,11 +125,13 @@ def anchors_of(regex: re.Pattern[str]) -> tuple[Anchor, ...] | None:
 @dataclass(slots=True)
 class PhraseText:
     """One text to search with several :class:`AnchoredPattern`: the index of its words by
-    their first two characters, and each anchor's positions, are built once and shared."""
+    their first three characters, its set of characters and each anchor's positions are
+    built once and shared."""
 
     text: str
     _words: dict[str, list[int]] | None = None
-    _positions: dict[Anchor, list[int]] = field(default_factory=dict)
+    _chars: frozenset[str] | None = None
+    _found: dict[str, list[int]] = field(default_factory=dict)
     _candidates: dict[AnchoredPattern, list[int]] = field(default_factory=dict)
 
     def candidates(self, pattern: AnchoredPattern) -> list[int]:
@@ -137,55 +139,89 @@ class PhraseText:
         a rule searched in many stretches of the text looks its anchors up once)."""
         got = self._candidates.get(pattern)
         if got is None:
-            found: set[int] = set()
-            for anchor in pattern.anchors or ():
-                found.update(self.positions(anchor))
-            got = self._candidates[pattern] = sorted(found)
+            got = self._candidates[pattern] = sorted(self._positions(pattern))
         return got
+
+    def _positions(self, pattern: AnchoredPattern) -> set[int]:
+        text = self.text
+        found: set[int] = set()
+        words = self._word_starts()
+        for key, longer in pattern.keyed.items():
+            starts = words.get(key)
+            if starts is None:
+                continue
+            if not longer:
+                found.update(starts)
+            else:
+                found.update(p for p in starts if text.startswith(longer, p))
+        if pattern.searched:
+            if self._chars is None:
+                self._chars = frozenset(text)
+            for anchor in pattern.searched:
+                if anchor[0] in self._chars:
+                    found.update(self._find(anchor))
+        if pattern.digit:
+            found.update(self._find(""))
+        return found
 
     def _word_starts(self) -> dict[str, list[int]]:
         """The starts of the text's words by their first :data:`_KEY` characters (the
         text's characters from there: a shorter word's key runs past its end)."""
         if self._words is None:
             words: dict[str, list[int]] = {}
-            text = self.text
-            for m in _WORD_RUN.finditer(text):
-                start = m.start()
-                words.setdefault(text[start : start + _KEY], []).append(start)
+            text, add = self.text, words.setdefault
+            for start in [m.start() for m in _WORD_RUN.finditer(text)]:
+                add(text[start : start + _KEY], []).append(start)
             self._words = words
         return self._words
 
-    def positions(self, anchor: Anchor) -> list[int]:
-        """Every position of the text where ``anchor`` occurs (at a word start, for a
-        word-start anchor), in order."""
-        got = self._positions.get(anchor)
-        if got is not None:
-            return got
-        text = anchor.text
-        if not text:
-            got = [m.start() for m in _DIGIT.finditer(self.text)]
-        elif anchor.word_start and len(text) >= _KEY:
-            starts = self._word_starts().get(text[:_KEY], ())
-            got = [p for p in starts if self.text.startswith(text, p)] if len(text) > _KEY else list(starts)
-        else:
-            got = []
-            at = self.text.find(text)
-            while at >= 0:
-                got.append(at)
-                at = self.text.find(text, at + 1)
-        self._positions[anchor] = got
+    def _find(self, anchor: str) -> list[int]:
+        """Every position of ``anchor`` in the text ("" for any digit), in order."""
+        got = self._found.get(anchor)
+        if got is None:
+            if not anchor:
+                got = [m.start() for m in _DIGIT.finditer(self.text)]
+            else:
+                got = []
+                at = self.text.find(anchor)
+                while at >= 0:
+                    got.append(at)
+                    at = self.text.find(anchor, at + 1)
+            self._found[anchor] = got
         return got
 
 
 class AnchoredPattern:
     """A compiled pattern searched from its anchors; :meth:`finditer` equals
-    ``regex.finditer`` (see the module's text)."""
+    ``regex.finditer`` (see the module's text).
 
-    __slots__ = ("anchors", "regex")
+    Its anchors, sorted by how they are found: ``keyed`` maps the first :data:`_KEY`
+    characters of word-start anchors to the longer anchors with that start (empty: the key
+    is an anchor itself, any word starting with it counts); ``searched`` are looked for
+    anywhere; ``digit``: any digit starts a match.
+    """
+
+    __slots__ = ("anchors", "digit", "keyed", "regex", "searched")
 
     def __init__(self, regex: re.Pattern[str]) -> None:
         self.regex = regex
         self.anchors = anchors_of(regex)
+        keyed: dict[str, set[str]] = {}
+        whole: set[str] = set()
+        searched: list[str] = []
+        for anchor in self.anchors or ():
+            if anchor.word_start and len(anchor.text) >= _KEY:
+                key = anchor.text[:_KEY]
+                keyed.setdefault(key, set())
+                if len(anchor.text) == _KEY:
+                    whole.add(key)
+                else:
+                    keyed[key].add(anchor.text)
+            elif anchor.text:
+                searched.append(anchor.text)
+        self.keyed = {key: () if key in whole else tuple(sorted(longer)) for key, longer in keyed.items()}
+        self.searched = tuple(searched)
+        self.digit = any(not a.text for a in self.anchors or ())
 
     def finditer(self, text: PhraseText, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         """``self.regex.finditer(text.text, pos, endpos)``, faster."""
