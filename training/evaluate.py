@@ -48,7 +48,9 @@ def evaluate(
         out["models"][m.name] = {
             "uri": m.uri,
             "version": m.version,
-            **metrics.evaluate_labels(y, proba, m.bundle.thresholds, m.bundle.labels),
+            **metrics.evaluate_labels(
+                y, proba, m.bundle.thresholds, m.bundle.labels, n_boot=metrics.BOOTSTRAP_DRAWS
+            ),
         }
     return out
 

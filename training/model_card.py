@@ -13,12 +13,25 @@ from typing import Any
 
 from training.fairness import MIN_IMPACT_RATIO_GATE, SWAP_TOLERANCE
 
-_METRIC_COLUMNS = ("precision", "recall", "f1", "roc_auc", "pr_auc", "brier", "ece", "support", "positives")
+_METRIC_COLUMNS = (
+    "precision", "recall", "f1", "f1_ci_low", "f1_ci_high", "roc_auc", "pr_auc", "brier", "ece", "support",
+    "positives",
+)  # fmt: skip
 _NEVER_FEATURES = (
     "name, contact details, photo, address",
     "gender words and pronouns, age and birth dates, marital status, nationality",
     "graduation years, career gaps and total years of experience",
 )
+
+
+def _with_interval(metrics: Mapping[str, Any], key: str) -> str:
+    """``0.855 [0.780–0.920]``: a metric and its bootstrap interval (``<key>_ci_low``/``_high``)
+    when recorded."""
+    value = _fmt(metrics.get(key))
+    low, high = metrics.get(f"{key}_ci_low"), metrics.get(f"{key}_ci_high")
+    if isinstance(low, float) and isinstance(high, float) and not (math.isnan(low) or math.isnan(high)):
+        return f"{value} [{low:.3f}–{high:.3f}]"
+    return value
 
 
 def _fmt(value: Any) -> str:
@@ -213,7 +226,11 @@ def render_model_card(
     out += ["## Data", "", *_key_values(data_summary), ""]
 
     out += ["## Metrics", ""]
-    out.append(f"Test set: {_fmt(metrics.get('n'))} records; macro-F1 {_fmt(metrics.get('macro_f1'))}.")
+    out.append(
+        f"Test set: {_fmt(metrics.get('n'))} records; macro-F1 {_with_interval(metrics, 'macro_f1')}. "
+        "Brackets give 95 % bootstrap intervals of F1 (the test records drawn again with replacement): "
+        "with tens of records in a slice they are wide, and say how far its figures can be trusted."
+    )
     out.append("")
     for label, m in _label_rows(metrics):
         rows = [(c, m.get(c)) for c in _METRIC_COLUMNS]
@@ -225,12 +242,17 @@ def render_model_card(
         out += ["_No slices recorded._", ""]
     for dimension, by_value in grouped.items():
         labels = list(dict.fromkeys(label for ev in by_value.values() for label, _ in _label_rows(ev)))
-        rows = [
-            (value, ev.get("n"), ev.get("macro_f1"), *(ev.get(lb, {}).get("f1") for lb in labels))
+        slice_rows: list[tuple[Any, ...]] = [
+            (
+                value,
+                ev.get("n"),
+                _with_interval(ev, "macro_f1"),
+                *(_with_interval(ev.get(lb, {}), "f1") for lb in labels),
+            )
             for value, ev in by_value.items()
         ]
         header = [dimension, "n", "macro-F1", *(f"{lb} F1" for lb in labels)]
-        out += [f"### By {dimension}", "", *_table(header, rows), ""]
+        out += [f"### By {dimension}", "", *_table(header, slice_rows), ""]
 
     out += _fairness_section(fairness, bias_audit, proxy_check)
 

@@ -86,6 +86,8 @@ class ModelResult:
     alias: str | None = None
     champion_score: float | None = None
     notes: list[str] = field(default_factory=list)
+    #: :func:`training.metrics.slice_metrics` of the test set, keyed ``"origin=real"`` etc.
+    slices: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -316,11 +318,14 @@ def train_model(
         test_inputs = [examples.inputs[i] for i in test_rows]
         y_test = examples.y[np.ix_(test_rows, cols)]
         proba = bundle.probabilities(test_inputs, spec.labels)
-        results = metrics.evaluate_labels(y_test, proba, bundle.thresholds, spec.labels)
+        draws = metrics.BOOTSTRAP_DRAWS
+        results = metrics.evaluate_labels(y_test, proba, bundle.thresholds, spec.labels, n_boot=draws)
         slices: dict[str, Any] = {}
         for key in ("origin", "source_file", "lang", "layout"):
             values = [f"{key}={_short(examples.extras[i].get(key))}" for i in test_rows]
-            slices.update(metrics.slice_metrics(y_test, proba, bundle.thresholds, spec.labels, values))
+            slices.update(
+                metrics.slice_metrics(y_test, proba, bundle.thresholds, spec.labels, values, n_boot=draws)
+            )
         mlflow.log_metrics(metrics.flatten_for_logging(results, "test"))
         for name, values in slices.items():
             mlflow.log_metrics(metrics.flatten_for_logging(values, f"slice.{name}"))
@@ -462,7 +467,7 @@ def train_model(
             (out / "model_card.md").write_text(card, encoding="utf-8")
             bundle_path = bundle.save(out / "bundle.skops")
             mlflow.log_artifacts(str(out), artifact_path="report")
-            result = ModelResult(spec, run.info.run_id, results, gates)
+            result = ModelResult(spec, run.info.run_id, results, gates, slices=slices)
             if register:
                 _register(spec, bundle_path, test_inputs, result, y_test)
     return result

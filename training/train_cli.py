@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 from pathlib import Path
+from typing import Any
 
 
 def _run_train(args: argparse.Namespace) -> int:
@@ -35,11 +37,27 @@ def _run_train(args: argparse.Namespace) -> int:
         )
         for label in r.spec.labels:
             m = r.metrics[label]
-            print(f"    {label:<16} F1 {m['f1']:.3f}  P {m['precision']:.3f}  R {m['recall']:.3f}  "
-                  f"AUC {m['roc_auc']:.3f}  ECE {m['ece']:.3f}  n={m['support']}")  # fmt: skip
+            print(f"    {label:<16} F1 {m['f1']:.3f} {_interval(m, 'f1')}  P {m['precision']:.3f}  "
+                  f"R {m['recall']:.3f}  AUC {m['roc_auc']:.3f}  ECE {m['ece']:.3f}  "
+                  f"n={m['support']:.0f}")  # fmt: skip
+        for name, m in sorted(r.slices.items()):
+            if name.startswith("origin="):
+                labels = [lb for lb in r.spec.labels if m[lb]["positives"]]
+                per_label = " · ".join(f"{lb} {m[lb]['f1']:.3f}" for lb in labels)
+                print(f"    held-out {name[7:]:<7} macro-F1 {m['macro_f1']:.3f} {_interval(m, 'macro_f1')} "
+                      f"({per_label}), n={m['n']:.0f}")  # fmt: skip
         for note in r.notes:
             print(f"    note: {note}")
     return 0
+
+
+def _interval(metrics: dict[str, Any], key: str) -> str:
+    """``[low–high]``: the 95 % bootstrap interval of ``key`` in ``metrics``, if recorded."""
+    prefix = "f1" if key == "f1" else key
+    low, high = metrics.get(f"{prefix}_ci_low"), metrics.get(f"{prefix}_ci_high")
+    if low is None or high is None or math.isnan(low) or math.isnan(high):
+        return ""
+    return f"[{low:.2f}–{high:.2f}]"
 
 
 def _run_evaluate(args: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -116,9 +117,9 @@ def _card(slices: dict[str, Any]) -> str:
     y = np.array([[1, 0], [0, 1], [1, 1], [0, 0]], dtype=float)
     p = np.array([[0.8, 0.3], [0.3, 0.7], [0.6, 0.4], [0.1, 0.2]])
     labels = ["tradfi", "web3"]
-    results = metrics.evaluate_labels(y, p, {"tradfi": 0.5, "web3": 0.5}, labels)
+    results = metrics.evaluate_labels(y, p, {"tradfi": 0.5, "web3": 0.5}, labels, n_boot=100)
     slices = slices or {
-        "lang": metrics.slice_metrics(y, p, [0.5, 0.5], labels, ["en", "en", "zh", "zh"]),
+        "lang": metrics.slice_metrics(y, p, [0.5, 0.5], labels, ["en", "en", "zh", "zh"], n_boot=100),
     }
     return render_model_card(
         model_name="aha-screening",
@@ -157,6 +158,11 @@ def test_model_card_has_every_section() -> None:
     assert "### tradfi" in card
     assert "### By lang" in card
     assert "| zh |" in card
+    # Figures carry their bootstrap interval: a reader sees how far a small slice can be trusted.
+    assert "bootstrap intervals" in card
+    assert "| f1_ci_low |" in card
+    assert re.search(r"Test set: 4 records; macro-F1 0\.833 \[0\.\d{3}–1\.000\]", card)
+    assert "| en | 2 | 1 [1.000–1.000] |" in card
     assert "english-female" in card
     assert "#### tradfi.gender" in card
     assert "0.750" in card

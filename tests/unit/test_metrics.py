@@ -155,3 +155,63 @@ def test_macro_f1_leaves_out_a_label_with_no_positive_record() -> None:
     assert out["tradfi"]["f1"] == 1.0
     assert out["web3"]["f1"] == 0.0
     assert out["macro_f1"] == 1.0
+
+
+def _noisy(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, 2, size=(n, 2)).astype(float)
+    p = np.clip(0.5 * y + rng.uniform(0, 0.6, size=(n, 2)), 0, 1)
+    return y, p
+
+
+def test_f1_intervals_hold_the_figure_and_narrow_with_more_records() -> None:
+    labels = ["adaptable", "ambitious"]
+    y, p = _noisy(80, 1)
+    point = metrics.evaluate_labels(y, p, [0.5, 0.5], labels)
+    small = metrics.f1_intervals(y, p, [0.5, 0.5], labels, n_boot=500)
+    for key in (*labels, "macro_f1"):
+        figure = point["macro_f1"] if key == "macro_f1" else point[key]["f1"]
+        low, high = small[key]
+        assert 0.0 <= low <= figure <= high <= 1.0
+        assert high - low > 0.05  # 80 noisy records cannot pin F1 down
+    # The same records ten times over: the same figure, known far more tightly.
+    large = metrics.f1_intervals(np.tile(y, (10, 1)), np.tile(p, (10, 1)), [0.5, 0.5], labels, n_boot=500)
+    for key in (*labels, "macro_f1"):
+        assert large[key][1] - large[key][0] < 0.6 * (small[key][1] - small[key][0])
+
+
+def test_f1_intervals_are_deterministic_and_exact_for_perfect_predictions() -> None:
+    labels = ["tradfi", "web2"]
+    y, p = _noisy(50, 2)
+    first = metrics.f1_intervals(y, p, {"tradfi": 0.5, "web2": 0.6}, labels, seed=3)
+    assert first == metrics.f1_intervals(y, p, {"tradfi": 0.5, "web2": 0.6}, labels, seed=3)
+    assert first != metrics.f1_intervals(y, p, {"tradfi": 0.5, "web2": 0.6}, labels, seed=4)
+    perfect = metrics.f1_intervals(y, y, [0.5, 0.5], labels)
+    assert perfect == {"tradfi": (1.0, 1.0), "web2": (1.0, 1.0), "macro_f1": (1.0, 1.0)}
+
+
+def test_f1_intervals_leave_unknown_cells_out() -> None:
+    labels = ["tradfi", "web2"]
+    y = np.array([[1, np.nan], [0, np.nan], [1, np.nan], [0, np.nan]])
+    p = np.array([[0.9, 0.9], [0.1, 0.9], [0.8, 0.1], [0.2, 0.1]])
+    got = metrics.f1_intervals(y, p, [0.5, 0.5], labels)
+    assert got["tradfi"] == (1.0, 1.0)
+    assert all(math.isnan(v) for v in got["web2"])  # no known cell: no interval
+    assert got["macro_f1"] == (1.0, 1.0)  # the macro of the labels that have an F1
+
+
+def test_evaluate_labels_adds_intervals_only_when_asked() -> None:
+    labels = ["adaptable", "ambitious"]
+    y, p = _noisy(40, 5)
+    plain = metrics.evaluate_labels(y, p, [0.5, 0.5], labels)
+    assert "macro_f1_ci_low" not in plain
+    assert "f1_ci_low" not in plain["adaptable"]
+    with_ci = metrics.evaluate_labels(y, p, [0.5, 0.5], labels, n_boot=200)
+    assert with_ci["macro_f1_ci_low"] <= with_ci["macro_f1"] <= with_ci["macro_f1_ci_high"]
+    assert (
+        with_ci["adaptable"]["f1_ci_low"] <= with_ci["adaptable"]["f1"] <= with_ci["adaptable"]["f1_ci_high"]
+    )
+    sliced = metrics.slice_metrics(y, p, [0.5, 0.5], labels, ["a"] * 20 + ["b"] * 20, n_boot=200)
+    assert all("macro_f1_ci_high" in sliced[v] for v in ("a", "b"))
+    # Logged to MLflow as plain metrics.
+    assert "test.adaptable.f1_ci_low" in metrics.flatten_for_logging(with_ci, "test")
