@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import math
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from training.train import ModelResult
 
 
 def _run_train(args: argparse.Namespace) -> int:
@@ -27,34 +31,43 @@ def _run_train(args: argparse.Namespace) -> int:
         echo=print,
     )
     print()
-    print(f"{'model':<22} {'macro-F1':>8} {'champion':>9} {'version':>8} {'alias':>11}  gates")
+    for line in summary_lines(results):
+        print(line)
+    return 0
+
+
+def summary_lines(results: Sequence[ModelResult]) -> list[str]:
+    """The table printed at the end of ``screening train``: per model its macro-F1, the
+    champion's, the version and alias and the gates; per label the held-out figures with
+    their bootstrap interval; per origin (generated, real) the held-out macro-F1."""
+    out = [f"{'model':<22} {'macro-F1':>8} {'champion':>9} {'version':>8} {'alias':>11}  gates"]
     for r in results:
         champ = "-" if r.champion_score is None else f"{r.champion_score:.3f}"
         failed = [k for k, ok in r.gates.items() if not ok]
-        print(
+        out.append(
             f"{r.spec.name:<22} {r.metrics['macro_f1']:>8.3f} {champ:>9} {r.version or '-':>8} "
             f"{r.alias or '-':>11}  {'all pass' if not failed else 'FAILED: ' + ', '.join(failed)}"
         )
         for label in r.spec.labels:
             m = r.metrics[label]
-            print(f"    {label:<16} F1 {m['f1']:.3f} {_interval(m, 'f1')}  P {m['precision']:.3f}  "
-                  f"R {m['recall']:.3f}  AUC {m['roc_auc']:.3f}  ECE {m['ece']:.3f}  "
-                  f"n={m['support']:.0f}")  # fmt: skip
+            out.append(f"    {label:<16} F1 {m['f1']:.3f} {_interval(m, 'f1')}  P {m['precision']:.3f}  "
+                       f"R {m['recall']:.3f}  AUC {m['roc_auc']:.3f}  ECE {m['ece']:.3f}  "
+                       f"n={m['support']:.0f}")  # fmt: skip
         for name, m in sorted(r.slices.items()):
             if name.startswith("origin="):
                 labels = [lb for lb in r.spec.labels if m[lb]["positives"]]
                 per_label = " · ".join(f"{lb} {m[lb]['f1']:.3f}" for lb in labels)
-                print(f"    held-out {name[7:]:<7} macro-F1 {m['macro_f1']:.3f} {_interval(m, 'macro_f1')} "
-                      f"({per_label}), n={m['n']:.0f}")  # fmt: skip
+                labelled = max(m[lb]["support"] for lb in r.spec.labels)
+                out.append(f"    held-out {name[7:]:<7} macro-F1 {m['macro_f1']:.3f} "
+                           f"{_interval(m, 'macro_f1')} ({per_label}), {labelled:.0f} labelled")  # fmt: skip
         for note in r.notes:
-            print(f"    note: {note}")
-    return 0
+            out.append(f"    note: {note}")
+    return out
 
 
 def _interval(metrics: dict[str, Any], key: str) -> str:
     """``[low–high]``: the 95 % bootstrap interval of ``key`` in ``metrics``, if recorded."""
-    prefix = "f1" if key == "f1" else key
-    low, high = metrics.get(f"{prefix}_ci_low"), metrics.get(f"{prefix}_ci_high")
+    low, high = metrics.get(f"{key}_ci_low"), metrics.get(f"{key}_ci_high")
     if low is None or high is None or math.isnan(low) or math.isnan(high):
         return ""
     return f"[{low:.2f}–{high:.2f}]"
