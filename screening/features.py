@@ -498,6 +498,11 @@ def _names(gaz: Gazetteer) -> _Names:
     return found
 
 
+def _touches(spans: Sequence[Span], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of ``spans``."""
+    return any(s.start < end and start < s.end for s in spans)
+
+
 def _mentions(
     text: str, lowered: str, names: _Names, blocked: Sequence[Span]
 ) -> tuple[list[tuple[str, Span]], list[tuple[str, Span]]]:
@@ -507,7 +512,7 @@ def _mentions(
     languages: list[tuple[str, Span]] = []
 
     def free(start: int, end: int) -> bool:
-        return not any(b.start < end and start < b.end for b in blocked)
+        return not _touches(blocked, start, end)
 
     words = [m.span() for m in _CAPITALISED.finditer(text)]
     covered = -1
@@ -626,7 +631,7 @@ def _count_matches(
     spans: list[Span] = []
     for area in within:
         for m in _finditer(text, lowered, regex, area.start, area.end):
-            if not any(b.start < m.end() and m.start() < b.end for b in blocked):
+            if not _touches(blocked, m.start(), m.end()):
                 spans.append(Span(start=m.start(), end=m.end()))
     return Signal("", float(len(spans)), tuple(spans))
 
@@ -713,7 +718,7 @@ def compute_signals(parsed: ParsedResume, gaz: Gazetteer) -> tuple[Signal, ...]:
         signals.append(Signal(name, found.value, found.spans))
     later: dict[str, list[Span]] = {name: [] for name, _, _ in _LATER_PHRASES}
     for m in _finditer(parsed.text, phrases, _LATER):
-        if m.lastgroup and not any(b.start < m.end() and m.start() < b.end for b in blocked):
+        if m.lastgroup and not _touches(blocked, m.start(), m.end()):
             later[_LATER_NAMES[m.lastgroup]].append(Span(start=m.start(), end=m.end()))
     signals.extend(Signal(name, float(len(spans)), tuple(spans)) for name, spans in later.items())
     # Languages: the languages section, and languages named anywhere ("bilingual in Spanish").
