@@ -111,13 +111,22 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
-def _is_parser_worker(pid: int) -> bool:
+def _cmdline(pid: int) -> bytes | None:
     try:
         with open(f"/proc/{pid}/cmdline", "rb") as fh:
-            cmdline = fh.read()
+            return fh.read()
     except OSError:
+        return None
+
+
+def _is_parser_worker(pid: int, root_cmdline: bytes | None) -> bool:
+    """A spawned worker (``spawn_main``, not the resource tracker), or one forked from the
+    watched process (the batch forks its first workers: they keep its command line)."""
+    cmdline = _cmdline(pid)
+    if cmdline is None:
         return False
-    return b"spawn_main" in cmdline and b"resource_tracker" not in cmdline
+    spawned = b"spawn_main" in cmdline and b"resource_tracker" not in cmdline
+    return spawned or (root_cmdline is not None and cmdline == root_cmdline)
 
 
 def _status_kib(pid: int, key: str) -> int | None:
@@ -145,7 +154,7 @@ def _address_space_limit(pid: int) -> int | None:
 
 class WorkerWatch:
     """Samples the parser workers under a process every ``interval`` seconds: the peak resident
-    memory (``VmHWM``) and the address-space limit of each."""
+    memory (``VmHWM``) and the address-space limit of each (forked and spawned workers alike)."""
 
     def __init__(self, root: int, interval: float = 0.05) -> None:
         self.root, self.interval = root, interval
@@ -163,10 +172,11 @@ class WorkerWatch:
         self._thread.join()
 
     def _run(self) -> None:
+        root_cmdline = _cmdline(self.root)
         while not self._stop.is_set():
             for pid in _descendants(self.root):
                 if pid not in self.limit:
-                    if not _is_parser_worker(pid):
+                    if not _is_parser_worker(pid, root_cmdline):
                         continue
                     self.limit[pid] = None
                 hwm = _status_kib(pid, "VmHWM")
