@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from screening.model import ExplainableTextClassifier, ModelInput, same_encoding
+from screening.model import ExplainableTextClassifier, ModelInput, distinct_encodings
 
 #: Types a saved bundle may contain (checked before anything is loaded).
 TRUSTED_TYPES = frozenset(
@@ -51,16 +51,15 @@ class ScoringBundle:
     def predict_proba(self, inputs: Sequence[ModelInput]) -> dict[str, list[float]]:
         """Calibrated probability of each label for each input (the same values as each head's
         ``predict_proba``; heads trained together share a vectoriser, which encodes once)."""
-        encoded: list[tuple[Any, Any]] = []  # (vectoriser, its encoding of the texts)
+        vectorizers, kinds = distinct_encodings([self.heads[label].vectorizer_ for label in self.labels])
+        encoded: dict[int, Any] = {}  # kind -> its encoding of the texts
         out: dict[str, list[float]] = {}
-        for label in self.labels:
+        for label, kind in zip(self.labels, kinds, strict=True):
             head = self.heads[label]
             texts, signals = head.split_inputs(inputs)
-            matrix = next((m for v, m in encoded if same_encoding(v, head.vectorizer_)), None)
-            if matrix is None:
-                matrix = head.vectorizer_.transform(texts)
-                encoded.append((head.vectorizer_, matrix))
-            out[label] = [float(p) for p in head.predict_proba_encoded(matrix, signals)]
+            if kind not in encoded:
+                encoded[kind] = vectorizers[kind].transform(texts)
+            out[label] = [float(p) for p in head.predict_proba_encoded(encoded[kind], signals)]
         return out
 
     def probabilities(

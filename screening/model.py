@@ -142,6 +142,22 @@ def same_encoding(a: Any, b: Any) -> bool:
     )
 
 
+def distinct_encodings(vectorizers: Sequence[Any]) -> tuple[list[Any], list[int]]:
+    """The vectorisers that encode differently (first of each kind, in order) and, for each
+    of ``vectorizers``, the index of its kind: heads trained together encode a text once."""
+    distinct: list[Any] = []
+    kind: list[int] = []
+    for vectorizer in vectorizers:
+        for j, known in enumerate(distinct):
+            if same_encoding(known, vectorizer):
+                kind.append(j)
+                break
+        else:
+            kind.append(len(distinct))
+            distinct.append(vectorizer)
+    return distinct, kind
+
+
 @dataclass(frozen=True, slots=True)
 class EncodedText:
     """One text's tf-idf row: its columns in ascending order and their values (what

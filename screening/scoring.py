@@ -16,13 +16,11 @@ digits so that the last bits of floating-point arithmetic never show).
 
 from __future__ import annotations
 
-from typing import Any
-
 from screening.bundle import ScoringModels
 from screening.explain import WEIGHT_DIGITS, PassageIndex, label_evidence
 from screening.features import featurize
 from screening.lexicons import Taxonomy, load_taxonomy
-from screening.model import TextEncoder, TokenIndex, model_input, same_encoding
+from screening.model import TextEncoder, TokenIndex, distinct_encodings, model_input
 from screening.parsing.model import PARSER_VERSION, ParsedResume, ParseFailure
 from screening.parsing.resources import ParseResources, load_resources
 from screening.ranking import RoleProfile, fit_role
@@ -43,19 +41,12 @@ class Scorer:
         self.bundles = (models.background, models.aha)
         # Heads trained together share one vocabulary (training encodes once): encode a
         # résumé once per distinct vectoriser, not once per head, from its one tokenisation.
-        self._vectorizers: list[Any] = []
-        self._encoder_of: dict[tuple[int, str], int] = {}
-        for i, bundle in enumerate(self.bundles):
-            for label in bundle.labels:
-                vectorizer = bundle.heads[label].vectorizer_
-                for j, known in enumerate(self._vectorizers):
-                    if same_encoding(known, vectorizer):
-                        self._encoder_of[(i, label)] = j
-                        break
-                else:
-                    self._encoder_of[(i, label)] = len(self._vectorizers)
-                    self._vectorizers.append(vectorizer)
-        self._encoders = [TextEncoder(v) for v in self._vectorizers]
+        heads = [(i, label) for i, bundle in enumerate(self.bundles) for label in bundle.labels]
+        vectorizers, kinds = distinct_encodings(
+            [self.bundles[i].heads[label].vectorizer_ for i, label in heads]
+        )
+        self._encoder_of: dict[tuple[int, str], int] = dict(zip(heads, kinds, strict=True))
+        self._encoders = [TextEncoder(v) for v in vectorizers]
         missing = [label for label in LABEL_NAMES if not any(label in b.labels for b in self.bundles)]
         if missing:
             raise ValueError(f"the models do not predict {missing}")
