@@ -14,7 +14,7 @@ any letter) is searched with plain ``finditer``.
 
 Anchors behind a word boundary (``\\b``) and starting with a word character can only occur
 at the start of a word: they are looked up in an index of the text's words by their first
-two characters (:class:`PhraseText`, built once per text and shared by every rule), instead
+three characters (:class:`PhraseText`, built once per text and shared by every rule), instead
 of scanning the text once per anchor.
 """
 
@@ -76,7 +76,7 @@ def _seq_anchors(items: list[tuple[Any, Any]], bounded: bool) -> set[Anchor]:
             i += 1
         return {Anchor(chars, bounded and _WORD_CHAR.match(chars) is not None)}
     if op is _sre.SUBPATTERN:
-        if av[1] & re.IGNORECASE:  # (?i:…): the anchors would be case-blind
+        if av[1] & (re.IGNORECASE | re.ASCII):  # (?i:…) or (?a:…): other cases or word boundaries
             raise _UnboundedError
         return _seq_anchors(list(av[-1]), bounded)
     if op is _sre.BRANCH:
