@@ -29,6 +29,11 @@ ECE_BINS = 10
 MIN_POSITIVES_FOR_THRESHOLD = 5
 #: Bootstrap draws behind the F1 intervals that training and evaluation report.
 BOOTSTRAP_DRAWS = 1000
+#: Fewer known records than this give no interval (a percentile bootstrap of a handful of
+#: records is narrow for no reason: two correct records give [1, 1]).
+MIN_BOOTSTRAP_RECORDS = 10
+#: Draws handled at once (memory: a few arrays of this many rows by the records).
+_BOOTSTRAP_CHUNK = 100
 #: Key of the macro-averaged F1 in :func:`evaluate_labels`' result.
 MACRO_F1 = "macro_f1"
 
@@ -134,7 +139,8 @@ def evaluate_labels(
 
     Returns ``{label: {metric: value}, ..., "macro_f1": float, "n": float}``. Unknown (NaN)
     cells of ``y`` are excluded from their label (``mask_unknown``) or counted as negatives.
-    ``macro_f1`` averages F1 over the labels with at least one positive record (NaN if none).
+    ``macro_f1`` averages F1 over the labels with at least one positive record (NaN if none);
+    ``labelled`` counts the records with at least one known label.
     ``thresholds`` maps label to threshold (missing: 0.5) or lists them in label order.
     With ``n_boot`` > 0 (and unknowns masked), each label also gets ``f1_ci_low`` and
     ``f1_ci_high``, and the result ``macro_f1_ci_low`` and ``macro_f1_ci_high``: the 95 %
@@ -159,6 +165,7 @@ def evaluate_labels(
             f1s.append(m["f1"])
     out[MACRO_F1] = float(np.mean(f1s)) if f1s else _NAN
     out["n"] = float(ym.shape[0])
+    out["labelled"] = float((~np.isnan(ym)).any(axis=1).sum()) if mask_unknown else float(ym.shape[0])
     if n_boot > 0 and mask_unknown:
         for key, (low, high) in f1_intervals(ym, pm, thresholds, labels, n_boot=n_boot).items():
             target = out if key == MACRO_F1 else out[key]
@@ -182,10 +189,13 @@ def f1_intervals(
     The records are drawn with replacement ``n_boot`` times (the same draws for every
     label, so the macro interval accounts for labels moving together); in each draw, F1 is
     computed as :func:`evaluate_labels` does (unknown cells left out; a label with no
-    positive record in a draw has no F1 there, and macro-F1 averages the others). Returns
-    ``{label: (low, high), ..., "macro_f1": (low, high)}`` at ``level`` (NaN where no draw
-    had a positive). Deterministic for a ``seed``. A small held-out set (tens of real
-    résumés) gives wide intervals: they say how far its figures can be trusted.
+    positive record in a draw has no F1 there, so its interval is that of the draws with a
+    positive, and macro-F1 averages the labels that have one). Returns
+    ``{label: (low, high), ..., "macro_f1": (low, high)}`` at ``level``; NaN for a label
+    with fewer than :data:`MIN_BOOTSTRAP_RECORDS` known records or no draw with a positive
+    (and for macro-F1 when no label has an interval). Deterministic for a ``seed``. A small
+    held-out set (tens of real résumés) gives wide intervals: they say how far its figures
+    can be trusted.
     """
     if not 0.0 < level < 1.0:
         raise ValueError(f"level must be in (0, 1), got {level}")
@@ -196,20 +206,28 @@ def f1_intervals(
     n = ym.shape[0]
     tails = (100 * (1 - level) / 2, 100 * (1 + level) / 2)
     nan = (_NAN, _NAN)
-    if n == 0 or n_boot <= 0:
+    enough = (~np.isnan(ym)).sum(axis=0) >= MIN_BOOTSTRAP_RECORDS
+    if n == 0 or n_boot <= 0 or not enough.any():
         return {**dict.fromkeys(labels, nan), MACRO_F1: nan}
-    draws = np.random.default_rng(seed).integers(0, n, size=(n_boot, n))
+    rng = np.random.default_rng(seed)
     per_label = np.full((n_boot, len(labels)), np.nan)
-    for j in range(len(labels)):
-        col = ym[draws, j]
-        known = ~np.isnan(col)
-        truth = known & (col == 1)
-        pred = known & (pm[draws, j] >= _threshold_of(thresholds, labels, j))
-        tp = (truth & pred).sum(axis=1)
-        wrong = (pred & ~truth).sum(axis=1) + (truth & ~pred).sum(axis=1)
-        positives = truth.sum(axis=1)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            per_label[:, j] = np.where(positives > 0, 2 * tp / (2 * tp + wrong), np.nan)
+    predicted = np.column_stack(
+        [pm[:, j] >= _threshold_of(thresholds, labels, j) for j in range(len(labels))]
+    )
+    for first in range(0, n_boot, _BOOTSTRAP_CHUNK):
+        draws = rng.integers(0, n, size=(min(_BOOTSTRAP_CHUNK, n_boot - first), n))
+        for col_index in np.flatnonzero(enough):
+            col = ym[draws, col_index]
+            known = ~np.isnan(col)
+            truth = known & (col == 1)
+            pred = known & predicted[draws, col_index]
+            tp = (truth & pred).sum(axis=1)
+            wrong = (pred & ~truth).sum(axis=1) + (truth & ~pred).sum(axis=1)
+            positives = truth.sum(axis=1)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                per_label[first : first + len(draws), col_index] = np.where(
+                    positives > 0, 2 * tp / (2 * tp + wrong), np.nan
+                )
     out: dict[str, tuple[float, float]] = {}
 
     def interval(values: NDArray[np.float64]) -> tuple[float, float]:

@@ -27,11 +27,16 @@ _NEVER_FEATURES = (
 def _with_interval(metrics: Mapping[str, Any], key: str) -> str:
     """``0.855 [0.780–0.920]``: a metric and its bootstrap interval (``<key>_ci_low``/``_high``)
     when recorded."""
-    value = _fmt(metrics.get(key))
+    value = metrics.get(key)
     low, high = metrics.get(f"{key}_ci_low"), metrics.get(f"{key}_ci_high")
-    if isinstance(low, float) and isinstance(high, float) and not (math.isnan(low) or math.isnan(high)):
-        return f"{value} [{low:.3f}–{high:.3f}]"
-    return value
+    if (
+        isinstance(value, float)
+        and isinstance(low, float)
+        and isinstance(high, float)
+        and not (math.isnan(low) or math.isnan(high))
+    ):
+        return f"{value:.3f} [{low:.3f}–{high:.3f}]"
+    return _fmt(value)
 
 
 def _fmt(value: Any) -> str:

@@ -50,15 +50,15 @@ def summary_lines(results: Sequence[ModelResult]) -> list[str]:
         )
         for label in r.spec.labels:
             m = r.metrics[label]
-            out.append(f"    {label:<16} F1 {m['f1']:.3f} {_interval(m, 'f1')}  P {m['precision']:.3f}  "
+            out.append(f"    {label:<16} F1 {m['f1']:.3f}{_interval(m, 'f1')}  P {m['precision']:.3f}  "
                        f"R {m['recall']:.3f}  AUC {m['roc_auc']:.3f}  ECE {m['ece']:.3f}  "
                        f"n={m['support']:.0f}")  # fmt: skip
         for name, m in sorted(r.slices.items()):
             if name.startswith("origin="):
                 labels = [lb for lb in r.spec.labels if m[lb]["positives"]]
                 per_label = " · ".join(f"{lb} {m[lb]['f1']:.3f}" for lb in labels)
-                labelled = max(m[lb]["support"] for lb in r.spec.labels)
-                out.append(f"    held-out {name[7:]:<7} macro-F1 {m['macro_f1']:.3f} "
+                labelled = m["labelled"]
+                out.append(f"    held-out {name[7:]:<7} macro-F1 {m['macro_f1']:.3f}"
                            f"{_interval(m, 'macro_f1')} ({per_label}), {labelled:.0f} labelled")  # fmt: skip
         for note in r.notes:
             out.append(f"    note: {note}")
@@ -66,11 +66,11 @@ def summary_lines(results: Sequence[ModelResult]) -> list[str]:
 
 
 def _interval(metrics: dict[str, Any], key: str) -> str:
-    """``[low–high]``: the 95 % bootstrap interval of ``key`` in ``metrics``, if recorded."""
+    """`` [low–high]``: the 95 % bootstrap interval of ``key`` in ``metrics``, if recorded."""
     low, high = metrics.get(f"{key}_ci_low"), metrics.get(f"{key}_ci_high")
     if low is None or high is None or math.isnan(low) or math.isnan(high):
         return ""
-    return f"[{low:.2f}–{high:.2f}]"
+    return f" [{low:.2f}–{high:.2f}]"
 
 
 def _run_evaluate(args: argparse.Namespace) -> int:

@@ -192,12 +192,20 @@ def test_f1_intervals_are_deterministic_and_exact_for_perfect_predictions() -> N
 
 def test_f1_intervals_leave_unknown_cells_out() -> None:
     labels = ["tradfi", "web2"]
-    y = np.array([[1, np.nan], [0, np.nan], [1, np.nan], [0, np.nan]])
-    p = np.array([[0.9, 0.9], [0.1, 0.9], [0.8, 0.1], [0.2, 0.1]])
+    y = np.tile(np.array([[1, np.nan], [0, np.nan], [1, np.nan], [0, np.nan]]), (3, 1))
+    p = np.tile(np.array([[0.9, 0.9], [0.1, 0.9], [0.8, 0.1], [0.2, 0.1]]), (3, 1))
     got = metrics.f1_intervals(y, p, [0.5, 0.5], labels)
     assert got["tradfi"] == (1.0, 1.0)
     assert all(math.isnan(v) for v in got["web2"])  # no known cell: no interval
     assert got["macro_f1"] == (1.0, 1.0)  # the macro of the labels that have an F1
+
+
+def test_too_few_records_give_no_interval_rather_than_a_narrow_one() -> None:
+    labels = ["tradfi"]
+    y, p = np.array([[1.0], [0.0]] * 4), np.array([[0.9], [0.1]] * 4)  # 8 records, all right
+    assert all(math.isnan(v) for v in metrics.f1_intervals(y, p, [0.5], labels)["tradfi"])
+    y10, p10 = np.array([[1.0], [0.0]] * 5), np.array([[0.9], [0.1]] * 5)
+    assert metrics.f1_intervals(y10, p10, [0.5], labels)["tradfi"] == (1.0, 1.0)
 
 
 def test_evaluate_labels_adds_intervals_only_when_asked() -> None:
@@ -215,3 +223,11 @@ def test_evaluate_labels_adds_intervals_only_when_asked() -> None:
     assert all("macro_f1_ci_high" in sliced[v] for v in ("a", "b"))
     # Logged to MLflow as plain metrics.
     assert "test.adaptable.f1_ci_low" in metrics.flatten_for_logging(with_ci, "test")
+    # Without masking (unknown counted as negative) no interval is computed.
+    assert "macro_f1_ci_low" not in metrics.evaluate_labels(y, p, [0.5, 0.5], labels, False, n_boot=200)
+
+
+def test_labelled_counts_records_with_any_known_label() -> None:
+    y = np.array([[1, np.nan], [np.nan, 0], [np.nan, np.nan], [0, 1]])
+    p = np.full((4, 2), 0.5)
+    assert metrics.evaluate_labels(y, p, [0.5, 0.5], ["tradfi", "web2"])["labelled"] == 3
