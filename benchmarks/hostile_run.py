@@ -119,14 +119,17 @@ def _cmdline(pid: int) -> bytes | None:
         return None
 
 
-def _is_parser_worker(pid: int, root_cmdline: bytes | None) -> bool:
-    """A spawned worker (``spawn_main``, not the resource tracker), or one forked from the
-    watched process (the batch forks its first workers: they keep its command line)."""
+def _worker_kind(pid: int, root_cmdline: bytes | None) -> str | None:
+    """``spawned`` (``spawn_main``, not the resource tracker), ``forked`` (the watched
+    process's own command line: the batch forks its first workers) or None."""
     cmdline = _cmdline(pid)
     if cmdline is None:
-        return False
-    spawned = b"spawn_main" in cmdline and b"resource_tracker" not in cmdline
-    return spawned or (root_cmdline is not None and cmdline == root_cmdline)
+        return None
+    if b"spawn_main" in cmdline and b"resource_tracker" not in cmdline:
+        return "spawned"
+    if root_cmdline is not None and cmdline == root_cmdline:
+        return "forked"
+    return None
 
 
 def _status_kib(pid: int, key: str) -> int | None:
@@ -173,10 +176,16 @@ class WorkerWatch:
 
     def _run(self) -> None:
         root_cmdline = _cmdline(self.root)
+        # A child between fork and exec (a subprocess starting) also has the root's command
+        # line: a forked worker counts once it still has it one sample later.
+        forked_once: set[int] = set()
         while not self._stop.is_set():
             for pid in _descendants(self.root):
                 if pid not in self.limit:
-                    if not _is_parser_worker(pid, root_cmdline):
+                    kind = _worker_kind(pid, root_cmdline)
+                    if kind is None or (kind == "forked" and pid not in forked_once):
+                        if kind == "forked":
+                            forked_once.add(pid)
                         continue
                     self.limit[pid] = None
                 hwm = _status_kib(pid, "VmHWM")
