@@ -324,18 +324,24 @@ def run_matched_audit(scorer: PanelScorer, panel: MatchedPanel, *, version: str)
     return MatchedAudit(reports, panel.sources)
 
 
-def matched_metrics(result: MatchedAudit) -> dict[str, float]:
-    """The matched panel's MLflow metrics (only defined ratios)."""
+def _ratio_metrics(reports: Mapping[str, AuditReport], prefix: str) -> dict[str, float]:
+    """``<prefix>.<label>.<category>.min_impact_ratio`` for every defined ratio of ``reports``,
+    and ``<prefix>.min_impact_ratio``, the lowest of all."""
     out: dict[str, float] = {}
-    for label, report in result.reports.items():
+    for label, report in reports.items():
         for table in report.categories:
             if table.min_impact_ratio is not None:
-                key = f"audit_matched.{label}.{metric_key(table.category)}.min_impact_ratio"
+                key = f"{prefix}.{label}.{metric_key(table.category)}.min_impact_ratio"
                 out[key] = table.min_impact_ratio
-    lowest = [r for r in (min_ratio(report) for report in result.reports.values()) if r is not None]
+    lowest = [r for r in (min_ratio(report) for report in reports.values()) if r is not None]
     if lowest:
-        out["audit_matched.min_impact_ratio"] = min(lowest)
+        out[f"{prefix}.min_impact_ratio"] = min(lowest)
     return out
+
+
+def matched_metrics(result: MatchedAudit) -> dict[str, float]:
+    """The matched panel's MLflow metrics (only defined ratios)."""
+    return _ratio_metrics(result.reports, "audit_matched")
 
 
 def log_matched_audit(result: MatchedAudit) -> dict[str, float]:
@@ -358,15 +364,8 @@ def log_matched_audit(result: MatchedAudit) -> dict[str, float]:
 
 
 def audit_metrics(result: BiasAudit) -> dict[str, float]:
-    """The audit's MLflow metrics (only defined ratios)."""
-    out: dict[str, float] = {}
-    for label, report in result.reports.items():
-        for table in report.categories:
-            if table.min_impact_ratio is not None:
-                out[f"audit.{label}.{metric_key(table.category)}.min_impact_ratio"] = table.min_impact_ratio
-    lowest = [r for r in (min_ratio(report) for report in result.reports.values()) if r is not None]
-    if lowest:
-        out["audit.min_impact_ratio"] = min(lowest)
+    """The audit's MLflow metrics (only defined ratios) and the proxy check's."""
+    out = _ratio_metrics(result.reports, "audit")
     for check in result.proxy:
         for attribute in check.attributes:
             out[f"proxy.{check.label}.{attribute.attribute}.eta"] = attribute.eta

@@ -14,8 +14,9 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import multiprocessing
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -118,9 +119,9 @@ def _init_text_worker(settings: Settings) -> None:
     _worker_settings = settings
 
 
-def _parse_text_job(job: tuple[str, str]) -> tuple[ParsedResume, ModelInput]:
+def _in_worker(step: Callable[[tuple[str, str], Settings], _T], job: tuple[str, str]) -> _T:
     assert _worker_settings is not None
-    return _parse_and_featurise(job, _worker_settings)
+    return step(job, _worker_settings)
 
 
 def _parse_and_featurise(job: tuple[str, str], settings: Settings) -> tuple[ParsedResume, ModelInput]:
@@ -129,38 +130,42 @@ def _parse_and_featurise(job: tuple[str, str], settings: Settings) -> tuple[Pars
     return parsed, model_input(featurize(parsed, resources.gazetteer))
 
 
-def _parse_texts(
-    jobs: Sequence[tuple[str, str]], settings: Settings, workers: int
-) -> Iterator[tuple[ParsedResume, ModelInput]]:
-    """Parse and featurise ``(text, file label)`` jobs in order: in ``workers`` processes when
-    there are many.
+def _input_of(job: tuple[str, str], settings: Settings) -> ModelInput:
+    return _parse_and_featurise(job, settings)[1]
+
+
+def _map_texts(
+    step: Callable[[tuple[str, str], Settings], _T],
+    jobs: Sequence[tuple[str, str]],
+    settings: Settings,
+    workers: int,
+    chunksize: int,
+) -> Iterator[_T]:
+    """``step(job, settings)`` of each ``(text, file label)`` job, in order: in ``workers``
+    processes when there are many.
 
     Text is not untrusted input the way a PDF is, so no isolation is needed, only speed.
     """
     if workers <= 1 or len(jobs) < _PARALLEL_TEXTS:
         for job in jobs:
-            yield _parse_and_featurise(job, settings)
+            yield step(job, settings)
         return
     context = multiprocessing.get_context("spawn")  # no fork of a process holding threads
     with context.Pool(workers, initializer=_init_text_worker, initargs=(settings,)) as pool:
-        yield from pool.imap(_parse_text_job, jobs, chunksize=32)
+        yield from pool.imap(partial(_in_worker, step), jobs, chunksize=chunksize)
 
 
-def _input_job(job: tuple[str, str]) -> ModelInput:
-    assert _worker_settings is not None
-    return _parse_and_featurise(job, _worker_settings)[1]
+def _parse_texts(
+    jobs: Sequence[tuple[str, str]], settings: Settings, workers: int
+) -> Iterator[tuple[ParsedResume, ModelInput]]:
+    """The parsed résumé and model input of each ``(text, file label)`` job, in order."""
+    return _map_texts(_parse_and_featurise, jobs, settings, workers, chunksize=32)
 
 
 def text_inputs(jobs: Sequence[tuple[str, str]], settings: Settings, workers: int) -> Iterator[ModelInput]:
     """The model input of each ``(text, file label)`` job, in order, like :func:`_parse_texts` but without
     sending the parsed résumés back from the worker processes (most of the cost of a short one)."""
-    if workers <= 1 or len(jobs) < _PARALLEL_TEXTS:
-        for job in jobs:
-            yield _parse_and_featurise(job, settings)[1]
-        return
-    context = multiprocessing.get_context("spawn")  # no fork of a process holding threads
-    with context.Pool(workers, initializer=_init_text_worker, initargs=(settings,)) as pool:
-        yield from pool.imap(_input_job, jobs, chunksize=64)
+    return _map_texts(_input_of, jobs, settings, workers, chunksize=64)
 
 
 def _skip_reason(got: ParsedResume | PdfText) -> str | None:
