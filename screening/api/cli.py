@@ -21,6 +21,7 @@ def run_serve(args: argparse.Namespace) -> int:
     if args.workers > 1:
         # Several processes, each with its own app (lifespan: migrations, parser pool, models),
         # built by the factory from the same SCREENING_* settings.
+        from uvicorn.config import STARTUP_FAILURE
         from uvicorn.supervisors import Multiprocess
 
         config = uvicorn.Config(
@@ -31,8 +32,13 @@ def run_serve(args: argparse.Namespace) -> int:
             workers=args.workers,
             log_config=log_config,
         )
+        supervisor = Multiprocess(config, sockets=[_tcp_listener(config.bind_socket())])
         with contextlib.suppress(KeyboardInterrupt):  # as uvicorn.run does
-            Multiprocess(config, sockets=[_tcp_listener(config.bind_socket())]).run()
+            supervisor.run()
+        # The supervisor stops when a worker fails at start-up (a migration that cannot run,
+        # a revoked admin token), but returns normally: say so, as one process does (exit 3).
+        if any(process.exitcode == STARTUP_FAILURE for process in supervisor.processes):
+            return STARTUP_FAILURE
     else:
         uvicorn.run(create_app(settings), host=args.host, port=args.port, log_config=log_config)
     return 0

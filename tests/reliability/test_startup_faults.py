@@ -292,3 +292,32 @@ def test_passwords_in_quoted_urls_are_masked() -> None:
     assert redact_uri("https://me:s3cret@mlflow.example:8443/x") == "https://me:***@mlflow.example:8443/x"
     assert redact_uri("http://127.0.0.1:5000") == "http://127.0.0.1:5000"
     assert scrub("failed: postgresql://me:s3cret@db/x\nsecond line") == "failed: postgresql://me:***@db/x"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_server_that_cannot_start_exits_with_status_3(tmp_path: Path, workers: int) -> None:
+    """A database migrated by a newer release cannot be served: the start stops, and the exit
+    status says so with several server processes as with one (a supervisor restarting the
+    service, or an operator's script, must not read it as a clean stop)."""
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+
+    database = tmp_path / "newer.db"
+    with contextlib.closing(sqlite3.connect(database)) as connection, connection:
+        connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)")
+        connection.execute("INSERT INTO alembic_version VALUES ('9999_from_a_newer_release')")
+    env = {
+        **os.environ,
+        "SCREENING_DATABASE_URL": f"sqlite:///{database}",
+        "MLFLOW_TRACKING_URI": f"sqlite:///{tmp_path / 'mlflow.db'}",
+    }
+    command = [sys.executable, "-m", "screening.cli", "serve", "--port", str(free_port())]
+    done = subprocess.run(
+        [*command, "--workers", str(workers)], env=env, capture_output=True, timeout=180, check=False
+    )
+    log = done.stdout + done.stderr
+    assert b"Application startup failed" in log
+    assert done.returncode == 3, log[-2000:]
