@@ -127,6 +127,17 @@ def _matrix(values: ArrayLike, n_labels: int) -> NDArray[np.float64]:
     return m
 
 
+def _label_matrices(
+    y: ArrayLike, proba: ArrayLike, labels: Sequence[str]
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """``y`` and ``proba`` as matrices of one column per label, of the same shape."""
+    ym = _matrix(y, len(labels))
+    pm = _matrix(proba, len(labels))
+    if ym.shape != pm.shape:
+        raise ValueError(f"y has shape {ym.shape}, proba {pm.shape}")
+    return ym, pm
+
+
 def evaluate_labels(
     y: ArrayLike,
     proba: ArrayLike,
@@ -146,10 +157,7 @@ def evaluate_labels(
     ``f1_ci_high``, and the result ``macro_f1_ci_low`` and ``macro_f1_ci_high``: the 95 %
     bootstrap interval of :func:`f1_intervals`.
     """
-    ym = _matrix(y, len(labels))
-    pm = _matrix(proba, len(labels))
-    if ym.shape != pm.shape:
-        raise ValueError(f"y has shape {ym.shape}, proba {pm.shape}")
+    ym, pm = _label_matrices(y, proba, labels)
     out: dict[str, Any] = {}
     f1s: list[float] = []
     for j, label in enumerate(labels):
@@ -167,10 +175,10 @@ def evaluate_labels(
     out["n"] = float(ym.shape[0])
     out["labelled"] = float((~np.isnan(ym)).any(axis=1).sum()) if mask_unknown else float(ym.shape[0])
     if n_boot > 0 and mask_unknown:
-        for key, (low, high) in f1_intervals(ym, pm, thresholds, labels, n_boot=n_boot).items():
-            target = out if key == MACRO_F1 else out[key]
-            target[f"{key}_ci_low" if key == MACRO_F1 else "f1_ci_low"] = low
-            target[f"{key}_ci_high" if key == MACRO_F1 else "f1_ci_high"] = high
+        intervals = f1_intervals(ym, pm, thresholds, labels, n_boot=n_boot)
+        for label in labels:
+            out[label]["f1_ci_low"], out[label]["f1_ci_high"] = intervals[label]
+        out[f"{MACRO_F1}_ci_low"], out[f"{MACRO_F1}_ci_high"] = intervals[MACRO_F1]
     return out
 
 
@@ -199,10 +207,7 @@ def f1_intervals(
     """
     if not 0.0 < level < 1.0:
         raise ValueError(f"level must be in (0, 1), got {level}")
-    ym = _matrix(y, len(labels))
-    pm = _matrix(proba, len(labels))
-    if ym.shape != pm.shape:
-        raise ValueError(f"y has shape {ym.shape}, proba {pm.shape}")
+    ym, pm = _label_matrices(y, proba, labels)
     n = ym.shape[0]
     tails = (100 * (1 - level) / 2, 100 * (1 + level) / 2)
     nan = (_NAN, _NAN)
