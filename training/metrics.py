@@ -182,6 +182,15 @@ def evaluate_labels(
     return out
 
 
+def interval_of(metrics: Mapping[str, Any], key: str) -> tuple[float, float] | None:
+    """The bootstrap interval recorded for ``key`` in ``metrics`` (``<key>_ci_low`` and
+    ``<key>_ci_high``, as :func:`evaluate_labels` stores them), or None when there is none."""
+    low, high = metrics.get(f"{key}_ci_low"), metrics.get(f"{key}_ci_high")
+    if not isinstance(low, float) or not isinstance(high, float) or math.isnan(low) or math.isnan(high):
+        return None
+    return low, high
+
+
 def f1_intervals(
     y: ArrayLike,
     proba: ArrayLike,

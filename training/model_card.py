@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from training.fairness import MIN_IMPACT_RATIO_GATE, SWAP_TOLERANCE
+from training.metrics import interval_of
 
 _METRIC_COLUMNS = (
     "precision", "recall", "f1", "f1_ci_low", "f1_ci_high", "roc_auc", "pr_auc", "brier", "ece", "support",
@@ -28,14 +29,9 @@ def _with_interval(metrics: Mapping[str, Any], key: str) -> str:
     """``0.855 [0.780–0.920]``: a metric and its bootstrap interval (``<key>_ci_low``/``_high``)
     when recorded."""
     value = metrics.get(key)
-    low, high = metrics.get(f"{key}_ci_low"), metrics.get(f"{key}_ci_high")
-    if (
-        isinstance(value, float)
-        and isinstance(low, float)
-        and isinstance(high, float)
-        and not (math.isnan(low) or math.isnan(high))
-    ):
-        return f"{value:.3f} [{low:.3f}–{high:.3f}]"
+    found = interval_of(metrics, key)
+    if isinstance(value, float) and found is not None:
+        return f"{value:.3f} [{found[0]:.3f}–{found[1]:.3f}]"
     return _fmt(value)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -67,10 +66,10 @@ def summary_lines(results: Sequence[ModelResult]) -> list[str]:
 
 def _interval(metrics: dict[str, Any], key: str) -> str:
     """`` [low–high]``: the 95 % bootstrap interval of ``key`` in ``metrics``, if recorded."""
-    low, high = metrics.get(f"{key}_ci_low"), metrics.get(f"{key}_ci_high")
-    if low is None or high is None or math.isnan(low) or math.isnan(high):
-        return ""
-    return f" [{low:.2f}–{high:.2f}]"
+    from training.metrics import interval_of
+
+    found = interval_of(metrics, key)
+    return "" if found is None else f" [{found[0]:.2f}–{found[1]:.2f}]"
 
 
 def _run_evaluate(args: argparse.Namespace) -> int:
