@@ -24,6 +24,7 @@ TRUSTED_TYPES = frozenset(
         "screening.bundle.ScoringBundle",
         "screening.model.ExplainableTextClassifier",
         "screening.model.tokenize",
+        "screening.line_scorer.LineScorer",
         "sklearn.feature_extraction.text.TfidfVectorizer",
         "sklearn.feature_extraction.text.TfidfTransformer",
         "sklearn.linear_model._logistic.LogisticRegression",

@@ -169,7 +169,7 @@ def label_evidence(
     # Candidates as (weight, start, feature, build): only the kept ones are built.
     candidates: list[tuple[float, int, str, Callable[[], EvidenceItem]]] = []
     for ev in (*explanation.positive, *explanation.negative):
-        if ev.is_signal:
+        if ev.is_signal and not ev.spans:  # a line signal's spans are in the text, as an n-gram's
             signal = by_signal.get(ev.feature.removeprefix("sig:"))
             sources = index.sources(signal) if signal else []
             if not sources:

@@ -41,6 +41,7 @@ from sklearn.preprocessing import StandardScaler
 from sklearn.utils.validation import check_is_fitted
 
 from screening.features import SIGNAL_NAMES
+from screening.line_scorer import LINE_SIGNAL, LineScorer
 
 if TYPE_CHECKING:
     from screening.features import ResumeFeatures
@@ -267,7 +268,8 @@ class Evidence:
     ``value`` is the feature's value as the model saw it (tf-idf weight of an n-gram, or the
     standardised signal); ``spans`` are, for an n-gram, the offsets of each of its
     occurrences in the model text (empty for signals: their spans are on the
-    :class:`screening.features.Signal`).
+    :class:`screening.features.Signal`; but ``sig:evidence_line`` carries the span of its
+    line in the model text).
     """
 
     feature: str
@@ -392,6 +394,12 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         signal_transform: ``"none"``, or ``"log1p"``: each signal count ``v`` enters as
             ``log(1 + v)`` before standardising, so that the first award or promotion weighs
             more than the fifth (the contribution stays ``a * coef * standardised value``).
+        line_scorer: a fitted :class:`~screening.line_scorer.LineScorer`, or ``None``. With
+            one, the model reads one more signal, ``evidence_line``: the probability of the
+            text's best line (computed from the text wherever the model is given texts; to
+            :meth:`fit_encoded` and :meth:`predict_proba_encoded`, which see no text, the
+            caller passes it as the last column of the signal rows). Its evidence is the
+            line itself.
 
     A model reads rows of the current :data:`~screening.features.SIGNAL_NAMES` even when it
     was trained before signals were added: it takes the signals it knows, by name.
@@ -414,6 +422,7 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         random_state: int | None = 0,
         signal_names: Sequence[str] | None = None,
         signal_transform: str = "none",
+        line_scorer: LineScorer | None = None,
     ) -> None:
         self.ngram_range = ngram_range
         self.min_df = min_df
@@ -425,6 +434,7 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         self.random_state = random_state
         self.signal_names = signal_names
         self.signal_transform = signal_transform
+        self.line_scorer = line_scorer
 
     # -- inputs ---------------------------------------------------------------------------
 
@@ -474,6 +484,7 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         """
         self._check_params()
         texts, signals = self._split_inputs(X, None)
+        signals = self.with_line_signal(texts, signals)
         labels = np.asarray(y)
         if labels.ndim != 1 or len(labels) != len(texts):
             raise ValueError("y must be one label per row of X")
@@ -596,8 +607,12 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         cal_idx: npt.NDArray[np.intp],
     ) -> ExplainableTextClassifier:
         names = tuple(self.signal_names) if self.signal_names is not None else SIGNAL_NAMES
-        if len(names) < signals.shape[1] == len(SIGNAL_NAMES) and set(names) <= set(SIGNAL_NAMES):
-            signals = signals[:, [SIGNAL_NAMES.index(n) for n in names]]  # the named ones of today's
+        line = int(self.line_scorer is not None)
+        if len(names) < signals.shape[1] - line == len(SIGNAL_NAMES) and set(names) <= set(SIGNAL_NAMES):
+            picked = [SIGNAL_NAMES.index(n) for n in names]  # the named ones of today's
+            signals = signals[:, picked + ([signals.shape[1] - 1] if line else [])]
+        if line:
+            names = (*names, LINE_SIGNAL)
         if len(names) != signals.shape[1]:
             raise ValueError(f"X has {signals.shape[1]} signals, expected {len(names)} ({names[:3]}…)")
         scaler = StandardScaler()
@@ -662,7 +677,23 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         ``vectorizer_.transform(texts)`` and the rows are what :meth:`predict_proba_encoded`
         takes (heads sharing a vectoriser encode the texts once)."""
         check_is_fitted(self, "calibration_")
-        return self._split_inputs(X, self.n_signals_)
+        texts, signals = self._split_inputs(X, self._input_width())
+        return texts, self.with_line_signal(texts, signals)
+
+    def _reads_lines(self) -> bool:
+        return getattr(self, "line_scorer", None) is not None
+
+    def _input_width(self) -> int:
+        """The width of this model's own signal rows as callers give them (without the
+        evidence-line value, which the model computes from the text)."""
+        return int(self.n_signals_) - int(self._reads_lines())
+
+    def with_line_signal(self, texts: Sequence[str], signals: FloatArray) -> FloatArray:
+        """``signals`` with the evidence-line value of each text as a last column (as they
+        are when the model has no line scorer)."""
+        if self.line_scorer is None:
+            return signals
+        return np.column_stack([signals, self.line_scorer.values(texts)])
 
     def predict_proba_encoded(self, text_matrix: sparse.csr_matrix, signals: npt.ArrayLike) -> FloatArray:
         """Positive-class probabilities of rows encoded by this model's vectoriser (as given
@@ -688,10 +719,16 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
     def _own_signals(self, signals: FloatArray) -> FloatArray:
         """This model's columns of rows of today's ``SIGNAL_NAMES`` (a model trained before
         signals were added)."""
-        columns = _signal_columns(tuple(self.signal_names_))
-        if signals.shape[1] != len(SIGNAL_NAMES) or columns is None:
-            raise ValueError(f"expected {self.n_signals_} signal values, got {signals.shape[1]}")
-        out: FloatArray = signals[:, columns]
+        line = int(self._reads_lines())
+        names = tuple(self.signal_names_)
+        columns = _signal_columns(names[: len(names) - line])
+        if signals.shape[1] != len(SIGNAL_NAMES) + line or columns is None:
+            raise ValueError(
+                f"expected {self.n_signals_} signal values"
+                + (" (the evidence-line value last)" if line else "")
+                + f", got {signals.shape[1]}"
+            )
+        out: FloatArray = signals[:, [*columns, signals.shape[1] - 1]] if line else signals[:, columns]
         return out
 
     def standardised_signals(self, signals: npt.ArrayLike) -> FloatArray:
@@ -712,7 +749,7 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
     def decision_function(self, X: Sequence[ModelInput]) -> FloatArray:  # noqa: N803
         """Calibrated logits, one per row: ``sigmoid`` of them is the positive probability."""
         check_is_fitted(self, "calibration_")
-        texts, signals = self._split_inputs(X, self.n_signals_)
+        texts, signals = self.split_inputs(X)
         a, b = self.calibration_
         out: FloatArray = a * self._raw_scores(texts, signals) + b
         return out
@@ -745,7 +782,7 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
             The explanation.
         """
         check_is_fitted(self, "calibration_")
-        texts, signals = self._split_inputs([x], self.n_signals_)
+        texts, signals = self._split_inputs([x], self._input_width())
         return self.explain_encoded(texts[0], self.vectorizer_.transform(texts), signals[0], top=top)
 
     def explain_encoded(
@@ -778,6 +815,10 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         a, b = self.calibration_
         n_text = len(self.vectorizer_.vocabulary_)
         raw = np.asarray(signals, dtype=np.float64).reshape(1, -1)
+        line_span: tuple[int, int] | None = None
+        if self.line_scorer is not None:
+            value, line_span = self.line_scorer.best_line(text)
+            raw = np.column_stack([raw, [[value]]])
         cols = row.indices
         values = np.concatenate([row.data, self._standardise(raw)[0]])
         columns = np.concatenate([cols, n_text + np.arange(self.n_signals_)])
@@ -796,6 +837,8 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         def evidence(i: int) -> Evidence:
             name = str(feature_names[columns[i]])
             spans = index.find_all(name[len(_NGRAM) :]) if index and name.startswith(_NGRAM) else ()
+            if name == _SIG + LINE_SIGNAL and line_span is not None:
+                spans = (line_span,)
             return Evidence(name, float(values[i]), float(contrib[i]), spans)
 
         contributions: dict[str, float] = {}
@@ -830,6 +873,7 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
     def __setstate__(self, state: dict[str, Any]) -> None:
         state = dict(state)
         state.setdefault("signal_transform", "none")  # models saved before the parameter
+        state.setdefault("line_scorer", None)
         terms = state.pop("vocabulary_terms_", None)
         super().__setstate__(state)
         if terms is not None:

@@ -136,7 +136,9 @@ def run_bias_audit(
         return encoded[id(bundle.heads[label].vectorizer_)]
 
     for label in bundle.labels:
-        scores = bundle.heads[label].predict_proba_encoded(matrix(label), signals)
+        head = bundle.heads[label]
+        own = head.with_line_signal([t for t, _ in inputs], signals)  # a line scorer's value, if any
+        scores = head.predict_proba_encoded(matrix(label), own)
         reports[label] = _scoring_audit(label, keys, scores.tolist(), demographics, version, source)
         truth = examples.y[list(rows), label_columns[label]]
         known = [k for k, t in enumerate(truth) if not math.isnan(t)]

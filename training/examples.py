@@ -34,7 +34,7 @@ from training.dataset import LABELS, Dataset, LabelledResume
 from training.text_source import ParsedPdfSource, PdfText
 
 #: Extras keys copied into :attr:`Examples.extras` when a record has them (slices, fairness).
-EXTRA_KEYS: tuple[str, ...] = ("lang", "layout", "demographics", "category")
+EXTRA_KEYS: tuple[str, ...] = ("lang", "layout", "demographics", "category", "evidence")
 
 _T = TypeVar("_T")
 
@@ -51,8 +51,8 @@ class Examples:
         labels: the label names, the columns of ``y``.
         extras: per id: ``id``, ``source_file``, ``origin`` (``generated`` for the corpus
             generator's records, else ``real``), ``pdf`` (or ``None``), ``lang`` (the record's,
-            else the parser's), and ``layout``, ``demographics``, ``category`` when the record
-            has them.
+            else the parser's), and ``layout``, ``demographics``, ``category``, ``evidence``
+            (label -> quotes) when the record has them.
         parsed: the parsed résumé per id (evidence, name-swap tests).
         skipped: record id -> why it was left out (a parse error code such as ``not_pdf`` or
             ``unreadable_file``, or the parse quality: ``needs_ocr``, ``garbled``, ``suspicious``,

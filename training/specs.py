@@ -31,6 +31,20 @@ class EstimatorSpec(_Spec):
     cv_folds: int = Field(3, ge=2, le=10)
 
 
+class EvidenceLines(_Spec):
+    """A line scorer per label, learned from the lines annotators quoted as evidence
+    (:mod:`training.evidence_lines`); its best line's probability is one more signal."""
+
+    #: Whose quotes teach it: ``real`` résumés only (the generator's quotes are its own
+    #: templates, which the whole-text model reads already), or ``all``.
+    sources: Literal["real", "all"] = "real"
+    #: Folds of the cross-fitting that gives training résumés values from scorers that never
+    #: saw them (the head would otherwise learn to trust in-sample values).
+    folds: int = Field(5, ge=2, le=10)
+    C: float = Field(1.0, gt=0)
+    min_df: int = Field(2, ge=1)
+
+
 class Gates(_Spec):
     min_macro_f1: float = Field(0.0, ge=0, le=1)
     max_ece: float = Field(1.0, ge=0, le=1)
@@ -69,6 +83,8 @@ class ModelSpec(_Spec):
     #: fitting, calibration and the threshold (each record ``n / (files * records in file)``).
     source_weighting: Literal["none", "balanced"] = "none"
     gates: Gates = Gates()
+    #: Learn a line scorer per label from annotators' evidence quotes (None: no line signal).
+    evidence_lines: EvidenceLines | None = None
     compare_on: Literal["macro_f1"] = "macro_f1"
 
     @field_validator("labels")

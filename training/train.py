@@ -52,6 +52,7 @@ from training.bias_audit import (
 )
 from training.corpus.identity import IDENTITY_GROUPS
 from training.dataset import Dataset, load_records
+from training.evidence_lines import LineTraining, fit_line_scorer
 from training.examples import Examples, build_examples
 from training.model_card import render_model_card
 from training.specs import ModelSpec
@@ -134,21 +135,32 @@ def encode(
 
 
 def _fit_head(
-    spec: ModelSpec, label: str, enc: Encoded, keep: np.ndarray, y: np.ndarray, seed: int, threads: int = 2
+    spec: ModelSpec,
+    label: str,
+    enc: Encoded,
+    keep: np.ndarray,
+    y: np.ndarray,
+    seed: int,
+    threads: int = 2,
+    line: LineTraining | None = None,
 ) -> HeadResult:
     """Grid search with stratified CV (log-loss), then a final fit; threshold from out-of-fold F1.
 
     ``keep`` selects the rows of ``enc`` labelled for this head and ``y`` holds their labels.
     The heads and folds share ``enc``'s encoding: the vocabulary and document frequencies
-    come from every training résumé's text (never a label, never a test résumé).
+    come from every training résumé's text (never a label, never a test résumé). ``line``:
+    the head's line scorer and the cross-fitted values of the kept rows (their last signal).
     """
-    base = ExplainableTextClassifier(**spec.estimator_params(), random_state=seed)
+    scorer = line.scorer if line is not None else None
+    base = ExplainableTextClassifier(**spec.estimator_params(), random_state=seed, line_scorer=scorer)
     grid = spec.estimator.grid or {}
     keys = sorted(grid)
     combos: list[dict[str, Any]] = [{}]
     for key in keys:
         combos = [{**c, key: v} for c in combos for v in grid[key]]
     text, signals, weights = enc.text[keep], enc.signals[keep], enc.weights[keep]
+    if line is not None:
+        signals = np.column_stack([signals, line.values])
     splitter = StratifiedKFold(n_splits=spec.estimator.cv_folds, shuffle=True, random_state=seed)
     folds = list(splitter.split(text, y))
 
@@ -302,9 +314,19 @@ def train_model(
             if len(set(y.tolist())) < 2:
                 raise ValueError(f"{spec.name}: label {label!r} has one class only in the training data")
             started = time.perf_counter()
-            heads[label] = _fit_head(spec, label, enc, keep, y, seed, threads=workers)
+            line = None
+            if spec.evidence_lines is not None:
+                kept = [enc.rows[k] for k in np.flatnonzero(keep)]
+                line = fit_line_scorer(examples, kept, label, spec.evidence_lines, seed)
+                mlflow.log_metrics(
+                    {f"{label}.evidence_lines": line.evidence_lines if line else 0,
+                     f"{label}.evidence_line_resumes": line.resumes if line else 0}
+                )  # fmt: skip
+            heads[label] = _fit_head(spec, label, enc, keep, y, seed, threads=workers, line=line)
+            taught = f", {line.evidence_lines} evidence lines of {line.resumes}" if line else ""
+            head = heads[label]
             echo(f"  {label:<15} fit on {len(y):>5} ({time.perf_counter() - started:5.1f} s), "
-                 f"C={heads[label].params.get('C')}, threshold={heads[label].threshold:.2f}")  # fmt: skip
+                 f"C={head.params.get('C')}, threshold={head.threshold:.2f}{taught}")  # fmt: skip
             mlflow.log_params({f"{label}.{k}": v for k, v in heads[label].params.items()})
             mlflow.log_metric(f"cv.{label}.log_loss", heads[label].cv_score)
         bundle = ScoringBundle(

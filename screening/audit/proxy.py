@@ -187,6 +187,7 @@ def proxy_contributions(
     vocabulary = head.vectorizer_.vocabulary_
     n_text = len(vocabulary)
     signals = np.asarray([s for _, s in inputs], dtype=np.float64).reshape(len(inputs), -1)
+    signals = head.with_line_signal([t for t, _ in inputs], signals)  # a line scorer's value, if any
     if matrix is None:
         matrix = head.vectorizer_.transform([t for t, _ in inputs])
     matrix = sparse.csr_matrix(matrix)

@@ -1,0 +1,220 @@
+"""Evidence lines: the line scorer, the model signal it gives, and its training from quotes."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sklearn.base import clone
+from sklearn.exceptions import NotFittedError
+
+from screening.bundle import ScoringBundle
+from screening.features import SIGNAL_NAMES
+from screening.line_scorer import LINE_SIGNAL, LineScorer, line_spans
+from screening.model import ExplainableTextClassifier, ModelInput
+from training.evidence_lines import fit_line_scorer, line_labels
+from training.examples import Examples
+from training.specs import EvidenceLines
+
+_PLACES = ["Kenya", "Peru", "Norway", "Chile", "Vietnam", "Ghana", "Poland", "Canada"]
+_FILLER = [
+    "Prepared monthly reports for the regional team.",
+    "Answered customer questions by phone and email.",
+    "Maintained the market price database.",
+    "Launched weekly status calls with vendors.",
+    "Reviewed invoices and filed records.",
+    "Trained new staff on the ordering system.",
+]
+
+
+def _resume(rng: np.random.Generator, positive: bool) -> tuple[str, str | None]:
+    """A résumé of filler lines; a positive one has one line launching a market (the quote).
+    Negatives use "launched" and "market" too, on separate lines."""
+    lines = [str(x) for x in rng.choice(_FILLER, 6)]
+    quote = None
+    if positive:
+        quote = f"Launched the {rng.choice(_PLACES)} market in 2021 with {int(rng.integers(2, 40))} partners."
+        lines.insert(int(rng.integers(0, len(lines))), quote)
+    return "Experience\n" + "\n".join(f"• {line}" for line in lines) + "\n", quote
+
+
+def _examples(n: int, seed: int, origin: str = "real") -> Examples:
+    rng = np.random.default_rng(seed)
+    ids, inputs, y, extras = [], [], [], []
+    for k in range(n):
+        positive = bool(k % 2)
+        text, quote = _resume(rng, positive)
+        ids.append(f"r{k}")
+        inputs.append((normalise_digits(text), [0.0] * len(SIGNAL_NAMES)))
+        y.append([1.0 if positive else 0.0])
+        extras.append({"origin": origin, "evidence": {"ambitious": [quote]} if quote else {}})
+    return Examples(ids=ids, inputs=inputs, y=np.array(y), labels=("ambitious",), extras=extras)
+
+
+def normalise_digits(text: str) -> str:
+    """As the model text masks digits."""
+    return "".join("0" if c.isdigit() else c for c in text)
+
+
+# -- the scorer ----------------------------------------------------------------------------
+
+
+def test_line_spans_are_exact_offsets_of_the_readable_lines() -> None:
+    text = "  Summary  \n•\n\nLed a team of 4\n  Built the app  "
+    spans = line_spans(text)
+    assert [text[s:e] for s, e in spans] == ["Summary", "Led a team of 4", "Built the app"]
+
+
+@pytest.fixture(scope="module")
+def scorer() -> LineScorer:
+    data = _examples(200, seed=3)
+    lines, ys = [], []
+    for (text, _), label, extras in zip(data.inputs, data.y[:, 0], data.extras, strict=True):
+        found = line_labels(text, float(label), extras["evidence"], "ambitious")
+        assert found is not None
+        lines += [text[s:e] for s, e in line_spans(text)]
+        ys += found.tolist()
+    return LineScorer().fit(lines, ys)
+
+
+def test_the_best_line_is_the_one_that_reads_like_evidence(scorer: LineScorer) -> None:
+    text = "Experience\n• Launched weekly status calls with vendors.\n• Launched the Chile market in 0000.\n"
+    p, span = scorer.best_line(text)
+    assert span is not None
+    assert text[span[0] : span[1]] == "• Launched the Chile market in 0000."
+    assert p > 0.5
+    quiet = "• Launched weekly status calls with vendors.\n• Maintained the market price database."
+    assert scorer.best_line(quiet)[0] < 0.5
+
+
+def test_values_are_each_texts_best_line_and_zero_without_lines(scorer: LineScorer) -> None:
+    texts = ["Launched the Peru market.\nReviewed invoices.", "", "•\n-", "Answered customer questions."]
+    values = scorer.values(texts)
+    assert values.tolist() == [scorer.best_line(t)[0] for t in texts]
+    assert values[1] == values[2] == 0.0
+
+
+def test_a_line_scorer_needs_both_kinds_of_line_and_a_fit() -> None:
+    with pytest.raises(ValueError, match="evidence lines"):
+        LineScorer().fit(["a line", "another line"], [0, 0])
+    with pytest.raises(ValueError, match="same length"):
+        LineScorer().fit(["a line"], [0, 1])
+    with pytest.raises(NotFittedError):
+        LineScorer().best_line("Launched the Peru market.")
+
+
+# -- the model's line signal ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def line_model(scorer: LineScorer) -> tuple[ExplainableTextClassifier, list[ModelInput], np.ndarray]:
+    data = _examples(300, seed=5)
+    model = ExplainableTextClassifier(min_df=1, line_scorer=scorer).fit(data.inputs, data.y[:, 0].astype(int))
+    return model, data.inputs, data.y[:, 0].astype(int)
+
+
+def test_the_line_signal_is_named_and_weighs_for_the_label(
+    line_model: tuple[ExplainableTextClassifier, list[ModelInput], np.ndarray],
+) -> None:
+    model, _, _ = line_model
+    assert model.signal_names_[-1] == LINE_SIGNAL
+    assert model.n_signals_ == len(SIGNAL_NAMES) + 1
+    assert model.coef_[-1] > 0
+
+
+def test_the_explanation_stays_exact_and_quotes_the_best_line(
+    line_model: tuple[ExplainableTextClassifier, list[ModelInput], np.ndarray],
+) -> None:
+    model, inputs, y = line_model
+    x = inputs[int(np.flatnonzero(y == 1)[0])]
+    explanation = model.explain(x, top=50)
+    total = explanation.bias + sum(explanation.contributions.values())
+    assert math.isclose(total, explanation.logit, abs_tol=1e-9)
+    assert math.isclose(explanation.probability, float(model.predict_proba([x])[0, 1]), abs_tol=1e-12)
+    line = next(e for e in explanation.positive if e.feature == f"sig:{LINE_SIGNAL}")
+    ((start, end),) = line.spans
+    assert x[0][start:end] == x[0][slice(*model.line_scorer.best_line(x[0])[1])]
+    assert "Launched the" in x[0][start:end]
+
+
+def test_encoded_scoring_with_split_inputs_gives_predict_proba(
+    line_model: tuple[ExplainableTextClassifier, list[ModelInput], np.ndarray],
+) -> None:
+    model, inputs, _ = line_model
+    texts, signals = model.split_inputs(inputs[:20])
+    assert signals.shape == (20, len(SIGNAL_NAMES) + 1)
+    encoded = model.predict_proba_encoded(model.vectorizer_.transform(texts), signals)
+    assert np.allclose(encoded, model.predict_proba(inputs[:20])[:, 1], rtol=0, atol=1e-12)
+    raw = np.asarray([s for _, s in inputs[:20]])
+    with pytest.raises(ValueError, match="evidence-line value last"):
+        model.predict_proba_encoded(model.vectorizer_.transform(texts), raw)
+
+
+def test_clone_keeps_the_fitted_line_scorer(
+    line_model: tuple[ExplainableTextClassifier, list[ModelInput], np.ndarray],
+) -> None:
+    model, inputs, y = line_model
+    twin = clone(model).fit(inputs, y)
+    assert twin.line_scorer is not model.line_scorer
+    assert np.array_equal(twin.predict_proba(inputs), model.predict_proba(inputs))
+
+
+def test_a_bundle_with_a_line_scorer_saves_and_loads_with_the_same_probabilities(
+    line_model: tuple[ExplainableTextClassifier, list[ModelInput], np.ndarray], tmp_path: Path
+) -> None:
+    model, inputs, _ = line_model
+    bundle = ScoringBundle(name="screening-aha", labels=["ambitious"], heads={"ambitious": model},
+                           thresholds={"ambitious": 0.5})  # fmt: skip
+    loaded = ScoringBundle.load(bundle.save(tmp_path / "bundle.skops"))
+    assert np.array_equal(loaded.probabilities(inputs), bundle.probabilities(inputs))
+    assert np.allclose(bundle.probabilities(inputs)[:, 0], model.predict_proba(inputs)[:, 1], atol=1e-12)
+
+
+# -- training from quotes ------------------------------------------------------------------
+
+
+def test_quoted_lines_are_positives_with_digits_and_spaces_normalised() -> None:
+    text = "Experience\n• Launched the Peru market in 0000 with 00 partners.\n• Reviewed invoices daily.\n"
+    quote = ["Launched the Peru  market in 2021 with 12 partners."]
+    assert line_labels(text, 1.0, {"ambitious": quote}, "ambitious").tolist() == [0, 1, 0]
+    # A quote wrapped over two lines of the PDF matches each of its lines.
+    wrapped = "• Launched the Peru market in 0000\nwith 00 partners and a new office.\n• Other work.\n"
+    quote = ["Launched the Peru market in 2021\nwith 12 partners and a new office."]
+    found = line_labels(wrapped, 1.0, {"ambitious": quote}, "ambitious")
+    assert found is not None
+    assert found.tolist() == [1, 1, 0]
+
+
+def test_unlabelled_unmatched_and_unsure_quotes_are_left_out() -> None:
+    text = "• Launched the Peru market in 0000.\n• Reviewed invoices daily.\n"
+    quote = {"ambitious": ["Launched the Peru market in 2021."]}
+    assert line_labels(text, math.nan, quote, "ambitious") is None
+    # A positive whose quote matches no line teaches nothing.
+    assert line_labels(text, 1.0, {"ambitious": ["Founded a company"]}, "ambitious") is None
+    assert line_labels(text, 0.0, quote, "ambitious").tolist() == [-1, 0]  # an unsure 1, made 0
+    assert line_labels(text, 0.0, {}, "ambitious").tolist() == [0, 0]
+
+
+def test_training_values_are_cross_fitted_and_deterministic() -> None:
+    data = _examples(120, seed=7)
+    rows = list(range(len(data.ids)))
+    config = EvidenceLines(folds=4)
+    first = fit_line_scorer(data, rows, "ambitious", config, seed=0)
+    again = fit_line_scorer(data, rows, "ambitious", config, seed=0)
+    assert first is not None
+    assert again is not None
+    assert np.array_equal(first.values, again.values)
+    assert (first.resumes, first.evidence_lines) == (120, 60)
+    in_sample = first.scorer.values([t for t, _ in data.inputs])
+    assert not np.allclose(first.values, in_sample)  # no row got the value of a scorer that saw it
+    positive = data.y[:, 0] == 1
+    assert first.values[positive].mean() > first.values[~positive].mean()
+
+
+def test_generated_quotes_teach_only_when_the_spec_says_all() -> None:
+    data = _examples(40, seed=9, origin="generated")
+    rows = list(range(len(data.ids)))
+    assert fit_line_scorer(data, rows, "ambitious", EvidenceLines(sources="real"), seed=0) is None
+    assert fit_line_scorer(data, rows, "ambitious", EvidenceLines(sources="all"), seed=0) is not None

@@ -1,0 +1,141 @@
+"""Line scorers from annotators' evidence quotes, and their cross-fitted training values.
+
+A labelled record may quote, per label, the résumé lines that justify it
+(``"evidence": {"ambitious": ["Launched the New Zealand market in 2023…"]}``). For one label:
+
+- a line of a training résumé labelled 1 is a positive when a quote of that label covers it
+  or lies inside it (compared lower-cased, digits as ``0`` and spaces collapsed, as the model
+  text masks digits); its other lines are negatives. A positive résumé whose quotes match
+  no line teaches nothing and is left out;
+- every line of a résumé labelled 0 is a negative, except lines quoted for that label
+  anyway (an annotator's unsure 1, made 0 by strict confidence), which are left out;
+- résumés unlabelled for the label are left out.
+
+:func:`fit_line_scorer` fits the :class:`~screening.line_scorer.LineScorer` on all of them
+and gives every training résumé its value *cross-fitted*: a résumé whose lines taught the
+scorer gets the value of a scorer fitted on the other folds, so the head learns how far to
+trust the value on résumés the scorer has not seen, as in serving.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from sklearn.model_selection import KFold
+
+from screening.line_scorer import LineScorer, line_spans
+from training.examples import Examples
+from training.specs import EvidenceLines
+
+#: Quotes (or quote lines) shorter than this, normalised, are not matched: too many lines
+#: would contain them.
+MIN_QUOTE_CHARS = 10
+_DIGIT = re.compile(r"\d")
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Lower case, digits as ``0``, runs of white space as one space, stripped."""
+    return _SPACE.sub(" ", _DIGIT.sub("0", text.lower())).strip()
+
+
+def _quotes(evidence: object, label: str) -> list[str]:
+    if not isinstance(evidence, dict):
+        return []
+    quoted = evidence.get(label) or []
+    out: list[str] = []
+    for quote in quoted if isinstance(quoted, list) else []:
+        if isinstance(quote, str):
+            # A quote spanning lines also matches line by line.
+            for part in (quote, *quote.split("\n")):
+                norm = normalise(part)
+                if len(norm) >= MIN_QUOTE_CHARS:
+                    out.append(norm)
+    return out
+
+
+def line_labels(text: str, label_value: float, evidence: object, label: str) -> npt.NDArray[np.int8] | None:
+    """Per line of :func:`~screening.line_scorer.line_spans` of ``text``: 1 (evidence), 0
+    (not), -1 (left out); ``None`` when the résumé teaches nothing for ``label`` (unlabelled,
+    or labelled 1 with no quote found in its lines)."""
+    if math.isnan(label_value):
+        return None
+    quotes = _quotes(evidence, label)
+    lines = [normalise(text[s:e]) for s, e in line_spans(text)]
+    hit = np.array(
+        [any(q in line or (len(line) >= MIN_QUOTE_CHARS and line in q) for q in quotes) for line in lines],
+        dtype=bool,
+    )
+    if label_value == 1:
+        return hit.astype(np.int8) if hit.any() else None
+    return np.where(hit, -1, 0).astype(np.int8)
+
+
+@dataclass
+class LineTraining:
+    """What :func:`fit_line_scorer` gives: the scorer fitted on every teaching résumé, the
+    training rows' cross-fitted values (in ``rows`` order) and how many résumés and evidence
+    lines taught it."""
+
+    scorer: LineScorer
+    values: npt.NDArray[np.float64]
+    resumes: int
+    evidence_lines: int
+
+
+def _lines_of(
+    examples: Examples, rows: Sequence[int], labels: dict[int, npt.NDArray[np.int8]]
+) -> tuple[list[str], list[int]]:
+    texts: list[str] = []
+    ys: list[int] = []
+    for i in rows:
+        text = examples.inputs[i][0]
+        for (s, e), v in zip(line_spans(text), labels[i], strict=True):
+            if v >= 0:
+                texts.append(text[s:e])
+                ys.append(int(v))
+    return texts, ys
+
+
+def fit_line_scorer(
+    examples: Examples, rows: Sequence[int], label: str, config: EvidenceLines, seed: int
+) -> LineTraining | None:
+    """Fit ``label``'s line scorer on the training ``rows`` (example indices) and cross-fit
+    their values; ``None`` when they hold no evidence line of ``label`` (or none of a
+    labelled 0 résumé) from the sources ``config`` allows."""
+    col = examples.labels.index(label)
+    teaching: dict[int, npt.NDArray[np.int8]] = {}
+    for i in rows:
+        extras = examples.extras[i]
+        if config.sources == "real" and extras.get("origin") != "real":
+            continue
+        found = line_labels(examples.inputs[i][0], float(examples.y[i, col]), extras.get("evidence"), label)
+        if found is not None and len(found):
+            teaching[i] = found
+    taught = sorted(teaching)
+    lines, ys = _lines_of(examples, taught, teaching)
+    positives = sum(ys)
+    if positives == 0 or positives == len(ys) or len(taught) < config.folds:
+        return None
+
+    def new() -> LineScorer:
+        return LineScorer(min_df=config.min_df, C=config.C)
+
+    scorer = new().fit(lines, ys)
+    texts = [examples.inputs[i][0] for i in rows]
+    values = scorer.values(texts)
+    position = {i: k for k, i in enumerate(rows)}
+    order = np.asarray(taught)
+    for fit_part, held_out in KFold(config.folds, shuffle=True, random_state=seed).split(order):
+        part_lines, part_ys = _lines_of(examples, order[fit_part].tolist(), teaching)
+        if len(set(part_ys)) < 2:
+            return None  # too few quotes to cross-fit: no value the head could trust
+        fold = new().fit(part_lines, part_ys)
+        out = order[held_out].tolist()
+        values[[position[i] for i in out]] = fold.values([examples.inputs[i][0] for i in out])
+    return LineTraining(scorer, values, len(taught), positives)
