@@ -11,8 +11,15 @@ from pathlib import Path
 import mlflow
 import pytest
 
+from screening.features import featurize
+from screening.lexicons import load_gazetteer
+from screening.line_scorer import line_spans
+from screening.model import model_input
+from screening.parsing.pipeline import parse_pdf
+from screening.parsing.resources import ParseResources
 from screening.registry import CHALLENGER, CHAMPION, load_model, model_uri
 from screening.settings import Settings
+from training.evidence_lines import line_labels
 from training.specs import load_specs
 from training.train import train
 
@@ -174,3 +181,50 @@ def test_training_against_a_real_mlflow_server_process(
         server.terminate()
         server.wait(timeout=30)
         mlflow.set_tracking_uri(None)  # type: ignore[arg-type]
+
+
+def test_annotated_quotes_teach_line_scorers_that_are_registered_and_quote_lines(
+    corpus: Path, store: str, settings: Settings, resources: ParseResources
+) -> None:
+    # Records without the generator's mark are "real": their quotes teach line scorers.
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines[:120]]
+    annotated, generated = corpus.parent / "annotated.jsonl", corpus.parent / "generated.jsonl"
+    unmarked = [json.dumps({k: v for k, v in r.items() if k != "source"}) for r in records]
+    annotated.write_text("\n".join(unmarked) + "\n", encoding="utf-8")
+    generated.write_text("\n".join(lines[120:]) + "\n", encoding="utf-8")
+    (result,) = train(
+        _quick("aha"),
+        [generated, annotated],
+        settings=settings,
+        experiment="lines",
+        seed=1,
+        echo=lambda _: None,
+    )
+    run = mlflow.MlflowClient(tracking_uri=store).get_run(result.run_id)
+    loaded = load_model(model_uri(result.spec.name, result.alias or CHALLENGER))
+    for label in ("adaptable", "high_potential", "ambitious"):
+        assert run.data.metrics[f"{label}.evidence_lines"] > 0
+        head = loaded.bundle.heads[label]
+        assert head.line_scorer is not None
+        assert head.signal_names_[-1] == "evidence_line"
+    # For most résumés with quotes, the registered scorer's best line is a quoted one, and the
+    # explanation of the line signal points at that line.
+    head = loaded.bundle.heads["ambitious"]
+    gazetteer = load_gazetteer(settings.data_dir)
+    quoted = [r for r in records if r.get("ambitious") == 1 and r["evidence"].get("ambitious")][:12]
+    hits = 0
+    for record in quoted:
+        parsed = parse_pdf((corpus.parent / record["pdf"]).read_bytes(), resources)
+        x = model_input(featurize(parsed, gazetteer))
+        _, span = head.line_scorer.best_line(x[0])
+        assert span is not None
+        found = line_labels(x[0], 1.0, record["evidence"], "ambitious")
+        hits += found is not None and bool(found[line_spans(x[0]).index(span)] == 1)
+        explanation = head.explain(x, top=len(head.coef_))
+        line = next(
+            e for e in (*explanation.positive, *explanation.negative) if e.feature == "sig:evidence_line"
+        )
+        assert line.spans == (span,)
+    assert len(quoted) >= 6
+    assert hits >= len(quoted) // 2
