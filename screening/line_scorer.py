@@ -2,22 +2,29 @@
 
 Annotators quote the lines that made them give a label ("Launched the New Zealand market
 in 2023…"). A :class:`LineScorer` learns from those quotes which single lines read like
-evidence of its label: word n-grams of one line → logistic regression. A résumé's value is
-the probability of its best line, and that line is the quote: the value enters a
-:class:`~screening.model.ExplainableTextClassifier` as one more signal
-(:data:`LINE_SIGNAL`), whose contribution stays exact and additive, and the evidence shown
-for it is the line itself.
+evidence of its label: tf-idf of one line's word n-grams → logistic regression. A résumé's
+value is the probability of its best line, and that line is the quote: the value enters a
+:class:`~screening.model.ExplainableTextClassifier` as one more signal (:data:`LINE_SIGNAL`),
+whose contribution stays exact and additive, and the evidence shown for it is the line.
 
 Whole-text n-grams weigh every mention of "launched" or "market" in a résumé the same;
 reading lines one by one weighs them where they stand together, as a reader does.
+
+Scoring reads the text's tokens once (:class:`~screening.model.TokenIndex`) and encodes all
+its lines together (:func:`encode_lines`); scorers fitted with one vectoriser (the heads of
+one model) share that encoding through the index, and each adds only a product.
 
 This class is serialised with registered models: keep it at this import path.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import repeat
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -25,121 +32,206 @@ from sklearn.exceptions import NotFittedError
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+if TYPE_CHECKING:
+    from screening.model import TokenIndex
+
 #: The signal name of a line scorer's value in a model (``sig:evidence_line``).
 LINE_SIGNAL = "evidence_line"
-#: Lines with fewer word characters than this are not read (bullets, page furniture).
-MIN_LINE_CHARS = 3
-_WORD = re.compile(r"\w")
+_LINE = re.compile(r"[^\n]+")
+
+FloatArray = npt.NDArray[np.float64]
+
+
+def _token_pattern() -> re.Pattern[str]:
+    from screening.model import TOKEN_PATTERN  # the model's tokens; model imports this module
+
+    return TOKEN_PATTERN
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each line of ``text`` worth reading (at least
-    :data:`MIN_LINE_CHARS` word characters), without its line break or surrounding spaces."""
+    """``(start, end)`` of each line of ``text`` that holds a token, without its line break
+    or surrounding spaces: the lines a scorer reads."""
+    pattern = _token_pattern()
     spans: list[tuple[int, int]] = []
-    start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        stripped = line.strip()
-        if len(_WORD.findall(stripped)) >= MIN_LINE_CHARS:
-            left = start + (len(line) - len(line.lstrip()))
-            spans.append((left, left + len(stripped)))
-        start = end + 1
+    for m in _LINE.finditer(text):
+        line = m.group()
+        if pattern.search(line):
+            start = m.start() + (len(line) - len(line.lstrip()))
+            spans.append((start, start + len(line.strip())))
     return spans
 
 
+def make_line_vectorizer(ngram_range: tuple[int, int] = (1, 2), min_df: int = 2) -> TfidfVectorizer:
+    """The vectoriser of lines: the model's tokens, word n-grams, sublinear tf, l2 norm."""
+    from screening.model import tokenize
+
+    return TfidfVectorizer(
+        tokenizer=tokenize,
+        token_pattern=None,
+        lowercase=False,  # tokenize lower-cases
+        ngram_range=ngram_range,
+        min_df=min_df,
+        sublinear_tf=True,
+        dtype=np.float64,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class LineRows:
+    """The tf-idf rows of a text's lines, as ``(line, column, value)`` entries."""
+
+    spans: list[tuple[int, int]]
+    line: npt.NDArray[np.intp]
+    column: npt.NDArray[np.intp]
+    value: FloatArray
+
+
 class LineScorer:
-    """Probability that one line is evidence of a label: tf-idf of the line's word n-grams
-    (tokens as :func:`screening.model.tokenize`) → logistic regression.
+    """Probability that one line is evidence of a label.
 
     Not a scikit-learn estimator on purpose (no ``get_params``): a fitted scorer is a
     *parameter* of the model that reads its value, and cloning that model must keep it
     fitted (``sklearn.clone`` deep-copies a parameter that is no estimator).
 
     Parameters:
-        ngram_range: word n-gram lengths.
-        min_df: minimum number of lines an n-gram must occur in.
         C: inverse L2 strength of the logistic regression.
 
-    Fitted attributes: ``vectorizer_``, ``coef_``, ``intercept_``.
+    Fitted attributes: ``ngram_range_``, ``terms_`` (the vocabulary, one term per line, in
+    column order), ``idf_``, ``coef_``, ``intercept_``, ``encoding_`` (a digest of the
+    vocabulary and idf: scorers with the same one encode a text the same way).
     """
 
-    def __init__(self, ngram_range: tuple[int, int] = (1, 2), min_df: int = 2, C: float = 1.0) -> None:  # noqa: N803
-        self.ngram_range = ngram_range
-        self.min_df = min_df
+    def __init__(self, C: float = 1.0) -> None:  # noqa: N803
         self.C = C
 
     def fit(
         self,
         lines: Sequence[str],
         y: Sequence[int] | npt.ArrayLike,
-        sample_weight: Sequence[float] | npt.ArrayLike | None = None,
+        vectorizer: TfidfVectorizer | None = None,
     ) -> LineScorer:
-        """Fit on lines labelled 1 (quoted as evidence) or 0 (a line of a résumé that was
-        read for the label and not quoted). Classes are balanced.
+        """Fit on lines labelled 1 (quoted as evidence) or 0 (a line of a résumé read for the
+        label and not quoted), classes balanced. ``vectorizer``: a fitted
+        :func:`make_line_vectorizer` (scorers fitted with the same one share encodings);
+        by default one is fitted on ``lines``.
 
         Raises:
             ValueError: ``lines`` and ``y`` differ in length, or ``y`` has one class only.
         """
-        from screening.model import tokenize  # the model's tokens; model imports this module
-
         labels = np.asarray(y, dtype=int)
         if len(lines) != len(labels):
             raise ValueError("lines and y must have the same length")
         if set(labels.tolist()) != {0, 1}:
             raise ValueError("a line scorer needs evidence lines (1) and other lines (0)")
-        vectorizer = TfidfVectorizer(
-            tokenizer=tokenize,
-            token_pattern=None,
-            lowercase=False,  # tokenize lower-cases
-            ngram_range=self.ngram_range,
-            min_df=self.min_df,
-            sublinear_tf=True,
-            dtype=np.float64,
-        )
-        matrix = vectorizer.fit_transform(list(lines))
+        if vectorizer is None:
+            vectorizer = make_line_vectorizer().fit(list(lines))
+        matrix = vectorizer.transform(list(lines))
         classifier = LogisticRegression(C=self.C, class_weight="balanced", solver="lbfgs", max_iter=2000)
-        classifier.fit(matrix, labels, sample_weight=sample_weight)
-        self.vectorizer_ = vectorizer
+        classifier.fit(matrix, labels)
+        terms = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.__getitem__)
+        self.ngram_range_ = (int(vectorizer.ngram_range[0]), int(vectorizer.ngram_range[1]))
+        self.terms_ = "\n".join(terms)  # tokens hold no newline; one string saves fast
+        self.idf_ = np.asarray(vectorizer.idf_, dtype=np.float64)
         self.coef_ = np.ascontiguousarray(classifier.coef_[0], dtype=np.float64)
         self.intercept_ = float(classifier.intercept_[0])
+        digest = hashlib.sha256(f"{self.ngram_range_}\n{self.terms_}".encode())
+        digest.update(self.idf_.tobytes())
+        self.encoding_ = digest.hexdigest()
         return self
 
-    def line_probabilities(self, lines: Sequence[str]) -> npt.NDArray[np.float64]:
-        """The probability of each line being evidence."""
-        if not hasattr(self, "coef_"):
-            raise NotFittedError("this LineScorer is not fitted yet: call fit first")
-        if not lines:
-            return np.zeros(0)
-        z = self.vectorizer_.transform(list(lines)) @ self.coef_ + self.intercept_
-        out: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-np.asarray(z, dtype=np.float64)))
+    def _vocabulary(self) -> dict[str, int]:
+        vocabulary: dict[str, int] | None = self.__dict__.get("_vocabulary_cache")
+        if vocabulary is None:
+            if not hasattr(self, "coef_"):
+                raise NotFittedError("this LineScorer is not fitted yet: call fit first")
+            vocabulary = {t: i for i, t in enumerate(self.terms_.split("\n"))}
+            self.__dict__["_vocabulary_cache"] = vocabulary
+        return vocabulary
+
+    def encode(self, text: str, index: TokenIndex | None = None) -> LineRows:
+        """The tf-idf rows of ``text``'s lines (:func:`line_spans`), as the vectoriser fitted
+        with would give them for each line alone; remembered on ``index`` for scorers with
+        the same encoding."""
+        from screening.model import TokenIndex
+
+        vocabulary = self._vocabulary()
+        if index is None or index.text is not text:
+            index = TokenIndex(text)
+        found: LineRows | None = index.memo.get(self.encoding_)
+        if found is None:
+            found = index.memo[self.encoding_] = encode_lines(index, vocabulary, self.idf_, self.ngram_range_)
+        return found
+
+    def line_probabilities(self, rows: LineRows) -> FloatArray:
+        """The probability of each line of ``rows`` being evidence."""
+        z = np.bincount(rows.line, weights=rows.value * self.coef_[rows.column], minlength=len(rows.spans))
+        out: FloatArray = 1.0 / (1.0 + np.exp(-(z + self.intercept_)))
         return out
 
-    def best_line(self, text: str) -> tuple[float, tuple[int, int] | None]:
+    def best_line(self, text: str, index: TokenIndex | None = None) -> tuple[float, tuple[int, int] | None]:
         """The probability of ``text``'s best line and its span; ``(0.0, None)`` for a text
-        with no line worth reading."""
-        spans = line_spans(text)
-        if not spans:
-            return 0.0, None
-        p = self.line_probabilities([text[s:e] for s, e in spans])
-        best = int(np.argmax(p))  # the first of equal lines
-        return float(p[best]), spans[best]
+        with no line to read. ``index``: ``TokenIndex(text)``, when at hand."""
+        return self.best(self.encode(text, index))
 
-    def values(self, texts: Sequence[str]) -> npt.NDArray[np.float64]:
-        """:meth:`best_line`'s probability for each text (0.0 for a text with no line worth
-        reading); the lines of all texts are encoded together."""
-        lines: list[str] = []
-        ends: list[int] = []
-        for text in texts:
-            lines.extend(text[s:e] for s, e in line_spans(text))
-            ends.append(len(lines))
-        p = self.line_probabilities(lines)
-        out = np.zeros(len(ends))
-        start = 0
-        for k, end in enumerate(ends):
-            if end > start:
-                out[k] = p[start:end].max()
-            start = end
-        return out
+    def best(self, rows: LineRows) -> tuple[float, tuple[int, int] | None]:
+        """:meth:`best_line` of a text's :meth:`encode`."""
+        if not rows.spans:
+            return 0.0, None
+        p = self.line_probabilities(rows)
+        best = int(np.argmax(p))  # the first of equal lines
+        return float(p[best]), rows.spans[best]
+
+    def values(self, texts: Sequence[str]) -> FloatArray:
+        """:meth:`best_line`'s probability for each text."""
+        return np.asarray([self.best_line(t)[0] for t in texts], dtype=np.float64)
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("_vocabulary_cache", None)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
 
     def __repr__(self) -> str:
-        return f"LineScorer(ngram_range={self.ngram_range!r}, min_df={self.min_df!r}, C={self.C!r})"
+        return f"LineScorer(C={self.C!r})"
+
+
+def encode_lines(
+    index: TokenIndex, vocabulary: dict[str, int], idf: FloatArray, ngram_range: tuple[int, int]
+) -> LineRows:
+    """Each line's tf-idf row (word n-grams within the line, ``1 + log(tf)`` times idf, l2
+    norm), computed from the text's tokens in one pass."""
+    spans = line_spans(index.text)
+    if not spans:
+        empty = np.zeros(0, dtype=np.intp)
+        return LineRows(spans, empty, empty, np.zeros(0))
+    starts = np.asarray([s for s, _ in spans], dtype=np.intp)
+    token_starts = np.asarray([s for s, _ in index.spans], dtype=np.intp)
+    token_line = np.searchsorted(starts, token_starts, side="right") - 1
+    get = vocabulary.get
+    line_parts: list[npt.NDArray[np.intp]] = []
+    column_parts: list[npt.NDArray[np.intp]] = []
+    lo, hi = ngram_range
+    for n in range(lo, hi + 1):
+        grams = index.ngrams(n)  # shared with the model's own encoding of the text
+        if not grams:
+            break
+        found = np.fromiter(map(get, grams, repeat(-1)), dtype=np.intp, count=len(grams))
+        first = token_line[: len(found)]
+        keep = (found >= 0) & (first == token_line[n - 1 : n - 1 + len(found)])  # within one line
+        line_parts.append(first[keep])
+        column_parts.append(found[keep])
+    lines = np.concatenate(line_parts) if line_parts else np.zeros(0, dtype=np.intp)
+    columns = np.concatenate(column_parts) if column_parts else np.zeros(0, dtype=np.intp)
+    if not len(columns):
+        empty = np.zeros(0, dtype=np.intp)
+        return LineRows(spans, empty, empty, np.zeros(0))
+    keys = lines.astype(np.int64) * len(idf) + columns.astype(np.int64)
+    unique, counts = np.unique(keys, return_counts=True)
+    line_of = (unique // len(idf)).astype(np.intp)
+    column_of = (unique % len(idf)).astype(np.intp)
+    value = (np.log(counts.astype(np.float64)) + 1.0) * idf[column_of]
+    norms = np.sqrt(np.bincount(line_of, weights=value * value, minlength=len(spans)))
+    value /= norms[line_of]
+    return LineRows(spans, line_of, column_of, value)

@@ -96,6 +96,10 @@ class TokenIndex:
         self._starts: dict[str, list[int]] | None = None
         self._found: dict[str, tuple[tuple[int, int], ...]] = {}
         self._counts: dict[tuple[int, int], Counter[str]] = {}
+        self._grams: dict[int, list[str]] = {}
+        #: What others computed from these tokens, by key (line encodings, shared by the
+        #: line scorers of one model).
+        self.memo: dict[str, Any] = {}
 
     def find(self, ngram: str) -> list[tuple[int, int]]:
         """Spans of every occurrence of ``ngram`` (tokens joined by one space)."""
@@ -119,16 +123,28 @@ class TokenIndex:
             )
         return found
 
+    def ngrams(self, n: int) -> list[str]:
+        """The ``n``-token n-gram starting at each token (tokens joined by one space), while
+        ``n`` tokens remain."""
+        grams = self._grams.get(n)
+        if grams is None:
+            tokens = self.tokens
+            if n == 1:
+                grams = tokens
+            else:
+                grams = list(map(" ".join, zip(*(tokens[i:] for i in range(n)), strict=False)))
+            self._grams[n] = grams
+        return grams
+
     def ngram_counts(self, min_n: int, max_n: int) -> Counter[str]:
         """How often each word n-gram (``min_n`` to ``max_n`` tokens, joined by one space)
         occurs: the n-grams scikit-learn's word analyser makes of :func:`tokenize`'s tokens."""
         key = (min_n, max_n)
         counts = self._counts.get(key)
         if counts is None:
-            tokens = self.tokens
-            grams: list[str] = list(tokens) if min_n <= 1 else []
-            for n in range(max(min_n, 2), max_n + 1):
-                grams.extend(map(" ".join, zip(*(tokens[i:] for i in range(n)), strict=False)))
+            grams: list[str] = []
+            for n in range(max(min_n, 1), max_n + 1):
+                grams.extend(self.ngrams(n))
             counts = self._counts[key] = Counter(grams)
         return counts
 
@@ -817,7 +833,9 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         raw = np.asarray(signals, dtype=np.float64).reshape(1, -1)
         line_span: tuple[int, int] | None = None
         if self.line_scorer is not None:
-            value, line_span = self.line_scorer.best_line(text)
+            if index is None:
+                index = TokenIndex(text)
+            value, line_span = self.line_scorer.best_line(text, index)
             raw = np.column_stack([raw, [[value]]])
         cols = row.indices
         values = np.concatenate([row.data, self._standardise(raw)[0]])

@@ -38,7 +38,8 @@ class EvidenceItem(_Out):
     negative lowered it). ``feature`` names the strongest model feature in the passage:
     ``ngram:<words>`` for words of the text, ``sig:<name>`` for a named signal, whose
     ``spans`` list every stretch of text the signal was computed from (``text``/``start``/
-    ``end`` are the first of them).
+    ``end`` are the first of them), and ``sig:evidence_line`` for the line a model's line
+    scorer rated most like annotated evidence of the label (the passage is that line).
     """
 
     text: str

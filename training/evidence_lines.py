@@ -28,7 +28,7 @@ import numpy as np
 import numpy.typing as npt
 from sklearn.model_selection import KFold
 
-from screening.line_scorer import LineScorer, line_spans
+from screening.line_scorer import LineScorer, line_spans, make_line_vectorizer
 from training.examples import Examples
 from training.specs import EvidenceLines
 
@@ -102,17 +102,30 @@ def _lines_of(
     return texts, ys
 
 
+def _allowed(examples: Examples, i: int, config: EvidenceLines) -> bool:
+    return config.sources == "all" or examples.extras[i].get("origin") == "real"
+
+
 def fit_line_scorer(
-    examples: Examples, rows: Sequence[int], label: str, config: EvidenceLines, seed: int
+    examples: Examples,
+    rows: Sequence[int],
+    label: str,
+    config: EvidenceLines,
+    seed: int,
+    vocabulary_rows: Sequence[int] | None = None,
 ) -> LineTraining | None:
     """Fit ``label``'s line scorer on the training ``rows`` (example indices) and cross-fit
     their values; ``None`` when they hold no evidence line of ``label`` (or none of a
-    labelled 0 résumé) from the sources ``config`` allows."""
+    labelled 0 résumé) from the sources ``config`` allows, or too few to cross-fit.
+
+    The vectoriser learns its vocabulary, without labels, from every line of the allowed
+    résumés of ``vocabulary_rows`` (default ``rows``): the heads of one model pass the same
+    rows, so that their scorers encode a text once between them."""
     col = examples.labels.index(label)
     teaching: dict[int, npt.NDArray[np.int8]] = {}
     for i in rows:
         extras = examples.extras[i]
-        if config.sources == "real" and extras.get("origin") != "real":
+        if not _allowed(examples, i, config):
             continue
         found = line_labels(examples.inputs[i][0], float(examples.y[i, col]), extras.get("evidence"), label)
         if found is not None and len(found):
@@ -123,10 +136,18 @@ def fit_line_scorer(
     if positives == 0 or positives == len(ys) or len(taught) < config.folds:
         return None
 
-    def new() -> LineScorer:
-        return LineScorer(min_df=config.min_df, C=config.C)
+    vocabulary = [
+        examples.inputs[i][0][s:e]
+        for i in (vocabulary_rows if vocabulary_rows is not None else rows)
+        if _allowed(examples, i, config)
+        for s, e in line_spans(examples.inputs[i][0])
+    ]
+    vectorizer = make_line_vectorizer(min_df=config.min_df).fit(vocabulary)
 
-    scorer = new().fit(lines, ys)
+    def new() -> LineScorer:
+        return LineScorer(C=config.C)
+
+    scorer = new().fit(lines, ys, vectorizer)
     texts = [examples.inputs[i][0] for i in rows]
     values = scorer.values(texts)
     position = {i: k for k, i in enumerate(rows)}
@@ -135,7 +156,7 @@ def fit_line_scorer(
         part_lines, part_ys = _lines_of(examples, order[fit_part].tolist(), teaching)
         if len(set(part_ys)) < 2:
             return None  # too few quotes to cross-fit: no value the head could trust
-        fold = new().fit(part_lines, part_ys)
+        fold = new().fit(part_lines, part_ys, vectorizer)
         out = order[held_out].tolist()
         values[[position[i] for i in out]] = fold.values([examples.inputs[i][0] for i in out])
     return LineTraining(scorer, values, len(taught), positives)

@@ -12,8 +12,8 @@ from sklearn.exceptions import NotFittedError
 
 from screening.bundle import ScoringBundle
 from screening.features import SIGNAL_NAMES
-from screening.line_scorer import LINE_SIGNAL, LineScorer, line_spans
-from screening.model import ExplainableTextClassifier, ModelInput
+from screening.line_scorer import LINE_SIGNAL, LineScorer, line_spans, make_line_vectorizer
+from screening.model import ExplainableTextClassifier, ModelInput, TokenIndex
 from training.evidence_lines import fit_line_scorer, line_labels
 from training.examples import Examples
 from training.specs import EvidenceLines
@@ -87,6 +87,41 @@ def test_the_best_line_is_the_one_that_reads_like_evidence(scorer: LineScorer) -
     assert p > 0.5
     quiet = "• Launched weekly status calls with vendors.\n• Maintained the market price database."
     assert scorer.best_line(quiet)[0] < 0.5
+
+
+def test_lines_are_encoded_as_the_vectoriser_encodes_each_line_alone() -> None:
+    lines = [
+        "Launched the Peru market",
+        "launched THE peru market market",
+        "Reviewed invoices",
+        "合规 审查 合规",
+    ]
+    vectorizer = make_line_vectorizer(min_df=1).fit(lines)
+    scorer = LineScorer().fit(lines, [1, 1, 0, 0], vectorizer)
+    text = (
+        "  Launched the Peru market  \n•\n\nlaunched THE peru market market\n"
+        "Reviewed invoices, unseen words\n合规 审查 合规"
+    )
+    rows = scorer.encode(text)
+    assert [text[s:e] for s, e in rows.spans] == [*lines[:2], "Reviewed invoices, unseen words", lines[3]]
+    expected = vectorizer.transform([text[s:e] for s, e in rows.spans]).toarray()
+    ours = np.zeros_like(expected)
+    ours[rows.line, rows.column] = rows.value
+    assert np.allclose(ours, expected, rtol=0, atol=1e-12)
+
+
+def test_scorers_with_one_vectoriser_share_a_texts_encoding() -> None:
+    lines = ["Launched the Peru market", "Reviewed invoices", "Led the team", "Filed records"]
+    vectorizer = make_line_vectorizer(min_df=1).fit(lines)
+    first = LineScorer().fit(lines, [1, 0, 0, 0], vectorizer)
+    second = LineScorer().fit(lines, [0, 0, 1, 0], vectorizer)
+    other = LineScorer().fit(lines, [0, 0, 1, 0])  # its own vectoriser: min_df 2, another vocabulary
+    text = "Launched the Peru market\nLed the team"
+    index = TokenIndex(text)
+    assert first.encode(text, index) is second.encode(text, index)
+    assert other.encode(text, index) is not first.encode(text, index)
+    assert first.best_line(text, index)[1] == (0, 24)
+    assert second.best_line(text, index)[1] == (25, 37)
 
 
 def test_values_are_each_texts_best_line_and_zero_without_lines(scorer: LineScorer) -> None:
