@@ -169,9 +169,12 @@ def label_evidence(
     # Candidates as (weight, start, feature, build): only the kept ones are built.
     candidates: list[tuple[float, int, str, Callable[[], EvidenceItem]]] = []
     for ev in (*explanation.positive, *explanation.negative):
-        if ev.is_signal and not ev.spans:  # a line signal's spans are in the text, as an n-gram's
-            signal = by_signal.get(ev.feature.removeprefix("sig:"))
-            sources = index.sources(signal) if signal else []
+        if ev.is_signal:
+            if ev.spans:  # a line scorer's line, in the model text as an n-gram's spans are
+                sources = index.occurrences(features.text, ev.spans)
+            else:
+                signal = by_signal.get(ev.feature.removeprefix("sig:"))
+                sources = index.sources(signal) if signal else []
             if not sources:
                 continue  # a signal with no source text (e.g. "no awards") cites nothing
             weight = round(ev.contribution, WEIGHT_DIGITS)

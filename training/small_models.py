@@ -9,10 +9,12 @@ from __future__ import annotations
 from screening.bundle import ScoringBundle, ScoringModels
 from screening.features import featurize
 from screening.lexicons import FAMILIES
+from screening.line_scorer import LineScorer, line_spans, make_line_vectorizer
 from screening.model import ExplainableTextClassifier, model_input
 from screening.parsing.pipeline import parse_text
 from screening.parsing.resources import ParseResources
 from training.corpus.generate import generate_text_example
+from training.evidence_lines import line_labels
 
 AHA = ("adaptable", "high_potential", "ambitious")
 
@@ -21,18 +23,35 @@ def small_scoring_models(
     resources: ParseResources, *, seed: int = 11, n: int = 240, version: str = "test"
 ) -> ScoringModels:
     """Both bundles, fitted on ``n`` noise-free generated résumés of corpus ``seed`` (a tenth in
-    Chinese); thresholds 0.5; versions ``screening-background/<version>`` and
-    ``screening-aha/<version>``."""
+    Chinese), the AHA heads with line scorers learned from the records' evidence quotes;
+    thresholds 0.5; versions ``screening-background/<version>`` and ``screening-aha/<version>``."""
     records = [generate_text_example(seed, i, noise=0.0, zh_share=0.1) for i in range(n)]
     inputs = [model_input(featurize(parse_text(r["text"], resources), resources.gazetteer)) for r in records]
+
+    texts = [text for text, _ in inputs]
+    vectorizer = make_line_vectorizer().fit([t[s:e] for t in texts for s, e in line_spans(t)])
+
+    def line_scorer(label: str) -> LineScorer:
+        # As training does, from the records' evidence quotes (here the generator's own).
+        lines: list[str] = []
+        ys: list[int] = []
+        for text, record in zip(texts, records, strict=True):
+            found = line_labels(text, float(record[label]), record.get("evidence"), label)
+            if found is not None:
+                kept = [(span, v) for span, v in zip(line_spans(text), found, strict=True) if v >= 0]
+                lines += [text[s:e] for (s, e), _ in kept]
+                ys += [int(v) for _, v in kept]
+        return LineScorer().fit(lines, ys, vectorizer)
 
     def bundle(name: str, labels: tuple[str, ...]) -> ScoringBundle:
         heads = {}
         for label in labels:
             y = [int(label in r["background"]) if label in FAMILIES else int(r[label]) for r in records]
-            heads[label] = ExplainableTextClassifier(min_df=2, max_features=5000, random_state=0).fit(
-                inputs, y
-            )
+            # The AHA heads read lines too, as the registered ones do (models/aha.yaml).
+            scorer = line_scorer(label) if label in AHA else None
+            heads[label] = ExplainableTextClassifier(
+                min_df=2, max_features=5000, random_state=0, line_scorer=scorer
+            ).fit(inputs, y)
         return ScoringBundle(
             name=name, labels=list(labels), heads=heads, thresholds=dict.fromkeys(labels, 0.5), versions={}
         )

@@ -156,3 +156,17 @@ def test_a_parse_failure_is_an_error_row(scorer: Scorer) -> None:
     assert result.error is not None
     assert result.error.code == "encrypted"
     assert result.sha256 == "ab" * 32
+
+
+def test_the_aha_heads_quote_the_line_their_line_scorer_rated_best(
+    scorer: Scorer, fixture_set: list[ParsedResume]
+) -> None:
+    quoted = 0
+    for parsed in fixture_set:
+        for label in ("adaptable", "high_potential", "ambitious"):
+            for item in scorer.score(parsed).labels[label].evidence:
+                if "sig:evidence_line" in item.features:
+                    quoted += 1
+                    assert item.text == parsed.text[item.start : item.end]
+                    assert "\n" not in item.text.strip()  # one line (or bullet) of the résumé
+    assert quoted >= 10
