@@ -20,10 +20,9 @@ This class is serialised with registered models: keep it at this import path.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import chain, repeat
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -37,28 +36,35 @@ if TYPE_CHECKING:
 
 #: The signal name of a line scorer's value in a model (``sig:evidence_line``).
 LINE_SIGNAL = "evidence_line"
-_LINE = re.compile(r"[^\n]+")
 
 FloatArray = npt.NDArray[np.float64]
 
 
-def _token_pattern() -> re.Pattern[str]:
-    from screening.model import TOKEN_PATTERN  # the model's tokens; model imports this module
-
-    return TOKEN_PATTERN
-
-
 def line_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each line of ``text`` that holds a token, without its line break
-    or surrounding spaces: the lines a scorer reads."""
-    pattern = _token_pattern()
-    spans: list[tuple[int, int]] = []
-    for m in _LINE.finditer(text):
-        line = m.group()
-        if pattern.search(line):
-            start = m.start() + (len(line) - len(line.lstrip()))
-            spans.append((start, start + len(line.strip())))
-    return spans
+    """``(start, end)`` of each line of ``text`` that holds a token, from its first token's
+    start to its last token's end: the lines a scorer reads, as it reads them."""
+    from screening.model import token_spans  # the model's tokens; model imports this module
+
+    return _token_lines(text, token_spans(text))[0]
+
+
+def _token_lines(
+    text: str, tokens: Sequence[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], npt.NDArray[np.intp]]:
+    """:func:`line_spans` from the text's token spans, and the line of each token."""
+    if not tokens:
+        return [], np.zeros(0, dtype=np.intp)
+    bounds = np.fromiter(chain.from_iterable(tokens), dtype=np.intp, count=2 * len(tokens)).reshape(-1, 2)
+    newlines = np.flatnonzero(np.frombuffer(text.encode("utf-32-le"), dtype="<u4") == 10)
+    raw = np.searchsorted(newlines, bounds[:, 0])  # line number: newlines before the token
+    first = np.empty(len(raw), dtype=bool)
+    first[0] = True
+    np.not_equal(raw[1:], raw[:-1], out=first[1:])
+    token_line = np.cumsum(first) - 1  # tokens never hold a newline: lines come in order
+    heads = np.flatnonzero(first)
+    tails = np.append(heads[1:] - 1, len(raw) - 1)
+    spans = list(zip(bounds[heads, 0].tolist(), bounds[tails, 1].tolist(), strict=True))
+    return spans, token_line
 
 
 def make_line_vectorizer(ngram_range: tuple[int, int] = (1, 2), min_df: int = 2) -> TfidfVectorizer:
@@ -202,13 +208,10 @@ def encode_lines(
 ) -> LineRows:
     """Each line's tf-idf row (word n-grams within the line, ``1 + log(tf)`` times idf, l2
     norm), computed from the text's tokens in one pass."""
-    spans = line_spans(index.text)
+    spans, token_line = _token_lines(index.text, index.spans)
     if not spans:
         empty = np.zeros(0, dtype=np.intp)
         return LineRows(spans, empty, empty, np.zeros(0))
-    starts = np.asarray([s for s, _ in spans], dtype=np.intp)
-    token_starts = np.asarray([s for s, _ in index.spans], dtype=np.intp)
-    token_line = np.searchsorted(starts, token_starts, side="right") - 1
     get = vocabulary.get
     line_parts: list[npt.NDArray[np.intp]] = []
     column_parts: list[npt.NDArray[np.intp]] = []

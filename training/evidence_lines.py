@@ -142,7 +142,7 @@ def fit_line_scorer(
         if _allowed(examples, i, config)
         for s, e in line_spans(examples.inputs[i][0])
     ]
-    vectorizer = make_line_vectorizer(min_df=config.min_df).fit(vocabulary)
+    vectorizer = make_line_vectorizer(config.ngram_range, config.min_df).fit(vocabulary)
 
     def new() -> LineScorer:
         return LineScorer(C=config.C)

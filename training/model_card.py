@@ -216,6 +216,14 @@ def render_model_card(
         "- Features are computed from **redacted** résumé text (word n-grams) plus **named signals**; "
         "identity and protected attributes are detected and redacted before featurization."
     )
+    lines = spec.get("evidence_lines")
+    if isinstance(lines, Mapping):
+        out.append(
+            "- **Evidence lines**: per label, a line scorer learned from the lines annotators quoted "
+            "as evidence reads the résumé line by line; the probability of its best line is one more "
+            "signal (`sig:evidence_line`), and that line is the evidence shown for it. Training "
+            f"résumés get values from scorers that never saw them. Settings: {_fmt(dict(lines))}."
+        )
     out.append("- **Never a feature**: " + "; ".join(_NEVER_FEATURES) + ".")
     out += [
         f"- **{k}**: {_fmt(v)}"

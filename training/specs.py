@@ -43,6 +43,15 @@ class EvidenceLines(_Spec):
     folds: int = Field(5, ge=2, le=10)
     C: float = Field(1.0, gt=0)
     min_df: int = Field(2, ge=1)
+    #: Word n-gram lengths of a line (each length costs about 0.1 ms per long résumé scored).
+    ngram_range: tuple[int, int] = (1, 2)
+
+    @field_validator("ngram_range")
+    @classmethod
+    def _ngram_range(cls, value: tuple[int, int]) -> tuple[int, int]:
+        if not 1 <= value[0] <= value[1] <= 3:
+            raise ValueError("ngram_range must be [min, max] with 1 <= min <= max <= 3")
+        return value
 
 
 class Gates(_Spec):

@@ -113,7 +113,7 @@ def test_swap_identity_several_spans_and_no_spans() -> None:
         fairness.swap_identity(text, [(0, 5), (3, 9)], _identity("korean-male"))
 
 
-def _card(slices: dict[str, Any]) -> str:
+def _card(slices: dict[str, Any], spec: dict[str, Any] | None = None) -> str:
     y = np.array([[1, 0], [0, 1], [1, 1], [0, 0]], dtype=float)
     p = np.array([[0.8, 0.3], [0.3, 0.7], [0.6, 0.4], [0.1, 0.2]])
     labels = ["tradfi", "web3"]
@@ -124,7 +124,7 @@ def _card(slices: dict[str, Any]) -> str:
     return render_model_card(
         model_name="aha-screening",
         version="3",
-        spec={"estimator": "logistic regression", "C": 1.0, "versions": {"scikit-learn": "1.9"}},
+        spec=spec or {"estimator": "logistic regression", "C": 1.0, "versions": {"scikit-learn": "1.9"}},
         data_summary={"records": 4, "sources": "generated corpus"},
         metrics=results,
         slices=slices,
@@ -137,6 +137,15 @@ def _card(slices: dict[str, Any]) -> str:
         limitations=["Trained mostly on generated résumés."],
         created="2025-01-01T00:00:00+00:00",
     )
+
+
+def test_model_card_says_when_the_model_reads_evidence_lines() -> None:
+    assert "Evidence lines" not in _card({})
+    card = _card(
+        {}, spec={"estimator": "logistic regression", "evidence_lines": {"sources": "real", "folds": 5}}
+    )
+    assert "sig:evidence_line" in card
+    assert "Settings: {'sources': 'real', 'folds': 5}." in card
 
 
 def test_model_card_has_every_section() -> None:

@@ -64,7 +64,9 @@ def normalise_digits(text: str) -> str:
 def test_line_spans_are_exact_offsets_of_the_readable_lines() -> None:
     text = "  Summary  \n•\n\nLed a team of 4\n  Built the app  "
     spans = line_spans(text)
-    assert [text[s:e] for s, e in spans] == ["Summary", "Led a team of 4", "Built the app"]
+    # From each line's first token to its last (a token: a CJK character or 2+ word characters).
+    assert [text[s:e] for s, e in spans] == ["Summary", "Led a team of", "Built the app"]
+    assert line_spans("合规审查\n• x\n") == [(0, 4)]
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +85,7 @@ def test_the_best_line_is_the_one_that_reads_like_evidence(scorer: LineScorer) -
     text = "Experience\n• Launched weekly status calls with vendors.\n• Launched the Chile market in 0000.\n"
     p, span = scorer.best_line(text)
     assert span is not None
-    assert text[span[0] : span[1]] == "• Launched the Chile market in 0000."
+    assert text[span[0] : span[1]] == "Launched the Chile market in 0000"
     assert p > 0.5
     quiet = "• Launched weekly status calls with vendors.\n• Maintained the market price database."
     assert scorer.best_line(quiet)[0] < 0.5
