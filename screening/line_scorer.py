@@ -212,21 +212,26 @@ def encode_lines(
     if not spans:
         empty = np.zeros(0, dtype=np.intp)
         return LineRows(spans, empty, empty, np.zeros(0))
-    get = vocabulary.get
-    line_parts: list[npt.NDArray[np.intp]] = []
-    column_parts: list[npt.NDArray[np.intp]] = []
+    # Every n-gram position of every length at once: its column (-1 when out of the
+    # vocabulary) and its first and last token's lines (an n-gram counts within one line).
     lo, hi = ngram_range
+    grams: list[str] = []
+    firsts: list[npt.NDArray[np.intp]] = []
+    lasts: list[npt.NDArray[np.intp]] = []
     for n in range(lo, hi + 1):
-        grams = index.ngrams(n)  # shared with the model's own encoding of the text
-        if not grams:
+        found = index.ngrams(n)  # shared with the model's own encoding of the text
+        if not found:
             break
-        found = np.fromiter(map(get, grams, repeat(-1)), dtype=np.intp, count=len(grams))
-        first = token_line[: len(found)]
-        keep = (found >= 0) & (first == token_line[n - 1 : n - 1 + len(found)])  # within one line
-        line_parts.append(first[keep])
-        column_parts.append(found[keep])
-    lines = np.concatenate(line_parts) if line_parts else np.zeros(0, dtype=np.intp)
-    columns = np.concatenate(column_parts) if column_parts else np.zeros(0, dtype=np.intp)
+        grams += found
+        firsts.append(token_line[: len(found)])
+        lasts.append(token_line[n - 1 : n - 1 + len(found)])
+    if not grams:
+        empty = np.zeros(0, dtype=np.intp)
+        return LineRows(spans, empty, empty, np.zeros(0))
+    columns = np.fromiter(map(vocabulary.get, grams, repeat(-1)), dtype=np.intp, count=len(grams))
+    first = np.concatenate(firsts)
+    keep = (columns >= 0) & (first == np.concatenate(lasts))
+    lines, columns = first[keep], columns[keep]
     if not len(columns):
         empty = np.zeros(0, dtype=np.intp)
         return LineRows(spans, empty, empty, np.zeros(0))
