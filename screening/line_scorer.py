@@ -55,7 +55,7 @@ def _token_lines(
     if not tokens:
         return [], np.zeros(0, dtype=np.intp)
     bounds = np.fromiter(chain.from_iterable(tokens), dtype=np.intp, count=2 * len(tokens)).reshape(-1, 2)
-    newlines = np.flatnonzero(np.frombuffer(text.encode("utf-32-le"), dtype="<u4") == 10)
+    newlines = np.flatnonzero(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4") == 10)
     raw = np.searchsorted(newlines, bounds[:, 0])  # line number: newlines before the token
     first = np.empty(len(raw), dtype=bool)
     first[0] = True

@@ -855,7 +855,9 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         def evidence(i: int) -> Evidence:
             name = str(feature_names[columns[i]])
             spans = index.find_all(name[len(_NGRAM) :]) if index and name.startswith(_NGRAM) else ()
-            if name == _SIG + LINE_SIGNAL and line_span is not None:
+            if name == _SIG + LINE_SIGNAL and line_span is not None and contrib[i] > 0:
+                # The best line raised the label; when the value lowers it, what lowers it is
+                # the lack of a better line, and no line is cited.
                 spans = (line_span,)
             return Evidence(name, float(values[i]), float(contrib[i]), spans)
 

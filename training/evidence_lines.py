@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from sklearn.model_selection import KFold
 
 from screening.line_scorer import LineScorer, line_spans, make_line_vectorizer
 from training.examples import Examples
@@ -106,6 +105,14 @@ def _allowed(examples: Examples, i: int, config: EvidenceLines) -> bool:
     return config.sources == "all" or examples.extras[i].get("origin") == "real"
 
 
+def _group_folds(keys: Sequence[str], folds: int, seed: int) -> npt.NDArray[np.intp]:
+    """The fold of each item: groups dealt to the folds in turn, in a seeded random order."""
+    unique = sorted(set(keys))
+    rank = np.random.default_rng(seed).permutation(len(unique))
+    fold_of = {g: int(rank[k]) % folds for k, g in enumerate(unique)}
+    return np.asarray([fold_of[k] for k in keys], dtype=np.intp)
+
+
 def fit_line_scorer(
     examples: Examples,
     rows: Sequence[int],
@@ -113,6 +120,7 @@ def fit_line_scorer(
     config: EvidenceLines,
     seed: int,
     vocabulary_rows: Sequence[int] | None = None,
+    groups: Mapping[str, str] | None = None,
 ) -> LineTraining | None:
     """Fit ``label``'s line scorer on the training ``rows`` (example indices) and cross-fit
     their values; ``None`` when they hold no evidence line of ``label`` (or none of a
@@ -120,7 +128,12 @@ def fit_line_scorer(
 
     The vectoriser learns its vocabulary, without labels, from every line of the allowed
     résumés of ``vocabulary_rows`` (default ``rows``): the heads of one model pass the same
-    rows, so that their scorers encode a text once between them."""
+    rows, so that their scorers encode a text once between them.
+
+    ``groups``: record id -> group (copies, near-duplicates and identity-swapped variants of
+    one résumé share one, as in the train/test split): a group's résumés fall in one fold,
+    so that none gets its value from a scorer that learned its copy's lines. Without it each
+    résumé is its own group."""
     col = examples.labels.index(label)
     teaching: dict[int, npt.NDArray[np.int8]] = {}
     for i in rows:
@@ -152,11 +165,17 @@ def fit_line_scorer(
     values = scorer.values(texts)
     position = {i: k for k, i in enumerate(rows)}
     order = np.asarray(taught)
-    for fit_part, held_out in KFold(config.folds, shuffle=True, random_state=seed).split(order):
+    fold = _group_folds(
+        [(groups or {}).get(examples.ids[i], examples.ids[i]) for i in taught], config.folds, seed
+    )
+    for k in range(config.folds):
+        fit_part, held_out = np.flatnonzero(fold != k), np.flatnonzero(fold == k)
+        if not len(held_out):
+            continue
         part_lines, part_ys = _lines_of(examples, order[fit_part].tolist(), teaching)
         if len(set(part_ys)) < 2:
             return None  # too few quotes to cross-fit: no value the head could trust
-        fold = new().fit(part_lines, part_ys, vectorizer)
+        unseen = new().fit(part_lines, part_ys, vectorizer)
         out = order[held_out].tolist()
-        values[[position[i] for i in out]] = fold.values([examples.inputs[i][0] for i in out])
+        values[[position[i] for i in out]] = unseen.values([examples.inputs[i][0] for i in out])
     return LineTraining(scorer, values, len(taught), positives)

@@ -32,7 +32,8 @@ def small_scoring_models(
     vectorizer = make_line_vectorizer().fit([t[s:e] for t in texts for s, e in line_spans(t)])
 
     def line_scorer(label: str) -> LineScorer:
-        # As training does, from the records' evidence quotes (here the generator's own).
+        # From the records' evidence quotes (here the generator's own), on the résumés the
+        # heads then fit on: in-sample values, unlike training's cross-fitting (test models).
         lines: list[str] = []
         ys: list[int] = []
         for text, record in zip(texts, records, strict=True):

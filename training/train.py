@@ -318,8 +318,9 @@ def train_model(
             if spec.evidence_lines is not None:
                 kept = [enc.rows[k] for k in np.flatnonzero(keep)]
                 line = fit_line_scorer(
-                    examples, kept, label, spec.evidence_lines, seed, vocabulary_rows=enc.rows
-                )
+                    examples, kept, label, spec.evidence_lines, seed,
+                    vocabulary_rows=enc.rows, groups=split.group_of,
+                )  # fmt: skip
                 mlflow.log_metrics(
                     {f"{label}.evidence_lines": line.evidence_lines if line else 0,
                      f"{label}.evidence_line_resumes": line.resumes if line else 0}

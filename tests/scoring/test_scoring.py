@@ -8,6 +8,7 @@ import json
 import pytest
 
 from screening.bundle import ScoringModels
+from screening.features import featurize
 from screening.lexicons import load_taxonomy
 from screening.parsing.model import ErrorInfo, ParsedResume, ParseFailure
 from screening.parsing.pipeline import parse_pdf, parse_text
@@ -163,10 +164,19 @@ def test_the_aha_heads_quote_the_line_their_line_scorer_rated_best(
 ) -> None:
     quoted = 0
     for parsed in fixture_set:
+        features = featurize(parsed, scorer.resources.gazetteer)
         for label in ("adaptable", "high_potential", "ambitious"):
+            line_scorer = scorer.models.aha.heads[label].line_scorer
+            assert line_scorer is not None
+            _, best = line_scorer.best_line(features.text.text)
             for item in scorer.score(parsed).labels[label].evidence:
                 if "sig:evidence_line" in item.features:
                     quoted += 1
-                    assert item.text == parsed.text[item.start : item.end]
-                    assert "\n" not in item.text.strip()  # one line (or bullet) of the résumé
+                    assert item.weight > 0  # only a line that raised the label is cited
+                    assert best is not None
+                    found = features.text.to_original(*best)
+                    assert found is not None
+                    # The passage is the best line's bullet or line, and one line of the résumé.
+                    assert item.start <= found[0] < found[1] <= item.end
+                    assert "\n" not in item.text.strip()
     assert quoted >= 10

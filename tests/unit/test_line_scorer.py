@@ -171,6 +171,11 @@ def test_the_explanation_stays_exact_and_quotes_the_best_line(
     assert math.isclose(total, explanation.logit, abs_tol=1e-9)
     assert math.isclose(explanation.probability, float(model.predict_proba([x])[0, 1]), abs_tol=1e-12)
     line = next(e for e in explanation.positive if e.feature == f"sig:{LINE_SIGNAL}")
+    # A value that lowers the label cites no line: the lack of a better line lowered it.
+    quiet = inputs[int(np.flatnonzero(y == 0)[0])]
+    lowered = [e for e in model.explain(quiet, top=50).negative if e.feature == f"sig:{LINE_SIGNAL}"]
+    assert lowered
+    assert lowered[0].spans == ()
     ((start, end),) = line.spans
     assert x[0][start:end] == x[0][slice(*model.line_scorer.best_line(x[0])[1])]
     assert "Launched the" in x[0][start:end]
@@ -245,9 +250,41 @@ def test_training_values_are_cross_fitted_and_deterministic() -> None:
     assert np.array_equal(first.values, again.values)
     assert (first.resumes, first.evidence_lines) == (120, 60)
     in_sample = first.scorer.values([t for t, _ in data.inputs])
-    assert not np.allclose(first.values, in_sample)  # no row got the value of a scorer that saw it
+    assert np.all(first.values != in_sample)  # no row got the value of a scorer that saw it
     positive = data.y[:, 0] == 1
     assert first.values[positive].mean() > first.values[~positive].mean()
+
+
+def test_copies_of_a_resume_are_cross_fitted_together() -> None:
+    data = _examples(60, seed=4)
+    # Every résumé twice (as an identity swap or a copy would be): ids r0…r59 and c0…c59.
+    twin = Examples(
+        ids=data.ids + [f"c{k}" for k in range(60)],
+        inputs=data.inputs + data.inputs,
+        y=np.vstack([data.y, data.y]),
+        labels=data.labels,
+        extras=data.extras + data.extras,
+    )
+    rows = list(range(120))
+    groups = {**{f"r{k}": f"r{k}" for k in range(60)}, **{f"c{k}": f"r{k}" for k in range(60)}}
+    grouped = fit_line_scorer(twin, rows, "ambitious", EvidenceLines(folds=3), seed=0, groups=groups)
+    assert grouped is not None
+    # A copy's value never comes from a scorer that learned its twin's lines: twins match.
+    assert np.array_equal(grouped.values[:60], grouped.values[60:])
+    loose = fit_line_scorer(twin, rows, "ambitious", EvidenceLines(folds=3), seed=0)
+    assert loose is not None
+    assert not np.array_equal(loose.values[:60], loose.values[60:])
+
+
+def test_a_model_saved_before_line_scorers_loads_and_scores_the_same() -> None:
+    data = _examples(120, seed=6)
+    model = ExplainableTextClassifier(min_df=1).fit(data.inputs, data.y[:, 0].astype(int))
+    state = model.__getstate__()
+    state.pop("line_scorer")  # as pickled or skops-saved before the parameter existed
+    old = ExplainableTextClassifier.__new__(ExplainableTextClassifier)
+    old.__setstate__(state)
+    assert old.line_scorer is None
+    assert np.array_equal(old.predict_proba(data.inputs), model.predict_proba(data.inputs))
 
 
 def test_generated_quotes_teach_only_when_the_spec_says_all() -> None:
