@@ -209,11 +209,11 @@ def test_annotated_quotes_teach_line_scorers_that_are_registered_and_quote_lines
         assert head.line_scorer is not None
         assert head.signal_names_[-1] == "evidence_line"
     # For most résumés with quotes, the registered scorer's best line is a quoted one, and the
-    # explanation of the line signal points at that line.
+    # explanation of the line signal points at that line when it raised the label.
     head = loaded.bundle.heads["ambitious"]
     gazetteer = load_gazetteer(settings.data_dir)
     quoted = [r for r in records if r.get("ambitious") == 1 and r["evidence"].get("ambitious")][:12]
-    hits = 0
+    hits = cited = 0
     for record in quoted:
         parsed = parse_pdf((corpus.parent / record["pdf"]).read_bytes(), resources)
         x = model_input(featurize(parsed, gazetteer))
@@ -225,6 +225,9 @@ def test_annotated_quotes_teach_line_scorers_that_are_registered_and_quote_lines
         line = next(
             e for e in (*explanation.positive, *explanation.negative) if e.feature == "sig:evidence_line"
         )
-        assert line.spans == (span,)
+        # The line is cited when it raised the label (a lower value cites none).
+        assert line.spans == ((span,) if line.contribution > 0 else ())
+        cited += line.contribution > 0
     assert len(quoted) >= 6
+    assert cited >= len(quoted) // 2
     assert hits >= len(quoted) // 2
