@@ -67,8 +67,11 @@ def _token_lines(
     return spans, token_line
 
 
-def make_line_vectorizer(ngram_range: tuple[int, int] = (1, 2), min_df: int = 2) -> TfidfVectorizer:
-    """The vectoriser of lines: the model's tokens, word n-grams, sublinear tf, l2 norm."""
+def make_line_vectorizer(
+    ngram_range: tuple[int, int] = (1, 2), min_df: int = 2, vocabulary: Sequence[str] | None = None
+) -> TfidfVectorizer:
+    """The vectoriser of lines: the model's tokens, word n-grams, sublinear tf, l2 norm;
+    ``vocabulary``: fixed terms (``min_df`` then has no effect)."""
     from screening.model import tokenize
 
     return TfidfVectorizer(
@@ -77,6 +80,7 @@ def make_line_vectorizer(ngram_range: tuple[int, int] = (1, 2), min_df: int = 2)
         lowercase=False,  # tokenize lower-cases
         ngram_range=ngram_range,
         min_df=min_df,
+        vocabulary=vocabulary,
         sublinear_tf=True,
         dtype=np.float64,
     )

@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from screening.line_scorer import LineScorer, line_spans, make_line_vectorizer
 from training.examples import Examples
@@ -105,6 +107,21 @@ def _allowed(examples: Examples, i: int, config: EvidenceLines) -> bool:
     return config.sources == "all" or examples.extras[i].get("origin") == "real"
 
 
+def _line_vectorizer(examples: Examples, rows: Sequence[int], config: EvidenceLines) -> TfidfVectorizer:
+    """The line vectoriser of ``rows``' lines: n-grams found in at least ``config.min_df``
+    résumés (not lines: no term is kept from one résumé alone), idf over the lines."""
+    analyse = make_line_vectorizer(config.ngram_range).build_analyzer()
+    lines: list[str] = []
+    resumes: Counter[str] = Counter()
+    for i in rows:
+        text = examples.inputs[i][0]
+        own = [text[s:e] for s, e in line_spans(text)]
+        lines += own
+        resumes.update({gram for line in own for gram in analyse(line)})
+    terms = sorted(g for g, n in resumes.items() if n >= config.min_df)
+    return make_line_vectorizer(config.ngram_range, vocabulary=terms).fit(lines)
+
+
 def _group_folds(keys: Sequence[str], folds: int, seed: int) -> npt.NDArray[np.intp]:
     """The fold of each item: groups dealt to the folds in turn, in a seeded random order."""
     unique = sorted(set(keys))
@@ -149,13 +166,15 @@ def fit_line_scorer(
     if positives == 0 or positives == len(ys) or len(taught) < config.folds:
         return None
 
-    vocabulary = [
-        examples.inputs[i][0][s:e]
-        for i in (vocabulary_rows if vocabulary_rows is not None else rows)
-        if _allowed(examples, i, config)
-        for s, e in line_spans(examples.inputs[i][0])
-    ]
-    vectorizer = make_line_vectorizer(config.ngram_range, config.min_df).fit(vocabulary)
+    vectorizer = _line_vectorizer(
+        examples,
+        [
+            i
+            for i in (vocabulary_rows if vocabulary_rows is not None else rows)
+            if _allowed(examples, i, config)
+        ],
+        config,
+    )
 
     def new() -> LineScorer:
         return LineScorer(C=config.C)

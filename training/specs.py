@@ -42,6 +42,7 @@ class EvidenceLines(_Spec):
     #: saw them (the head would otherwise learn to trust in-sample values).
     folds: int = Field(5, ge=2, le=10)
     C: float = Field(1.0, gt=0)
+    #: Résumés (not lines) an n-gram must occur in to be read: none is kept from one résumé.
     min_df: int = Field(2, ge=1)
     #: Word n-gram lengths of a line (each length costs about 0.1 ms per long résumé scored).
     ngram_range: tuple[int, int] = (1, 2)

@@ -292,3 +292,15 @@ def test_generated_quotes_teach_only_when_the_spec_says_all() -> None:
     rows = list(range(len(data.ids)))
     assert fit_line_scorer(data, rows, "ambitious", EvidenceLines(sources="real"), seed=0) is None
     assert fit_line_scorer(data, rows, "ambitious", EvidenceLines(sources="all"), seed=0) is not None
+
+
+def test_no_term_of_the_line_vocabulary_comes_from_one_resume_alone() -> None:
+    data = _examples(40, seed=8)
+    text, signals = data.inputs[0]
+    # Twice in one résumé (on two lines): still one résumé, so not read and not saved.
+    data.inputs[0] = (text + "Zzunique ledger work\nZzunique ledger audit\n", signals)
+    found = fit_line_scorer(data, list(range(40)), "ambitious", EvidenceLines(folds=4), seed=0)
+    assert found is not None
+    terms = set(found.scorer.terms_.split("\n"))
+    assert "zzunique" not in terms
+    assert {"launched", "market", "launched the"} <= terms
