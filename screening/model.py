@@ -697,7 +697,7 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         return texts, self.with_line_signal(texts, signals)
 
     def _reads_lines(self) -> bool:
-        return getattr(self, "line_scorer", None) is not None
+        return self.line_scorer is not None  # None for models saved before (__setstate__)
 
     def _input_width(self) -> int:
         """The width of this model's own signal rows as callers give them (without the

@@ -95,31 +95,47 @@ def _lines_of(
     texts: list[str] = []
     ys: list[int] = []
     for i in rows:
-        text = examples.inputs[i][0]
-        for (s, e), v in zip(line_spans(text), labels[i], strict=True):
-            if v >= 0:
-                texts.append(text[s:e])
-                ys.append(int(v))
+        lines, found = labelled_lines(examples.inputs[i][0], labels[i])
+        texts += lines
+        ys += found
     return texts, ys
+
+
+def labelled_lines(text: str, labels: npt.NDArray[np.int8]) -> tuple[list[str], list[int]]:
+    """The lines of ``text`` that teach, with their labels (:func:`line_labels`' 1 and 0;
+    lines left out, -1, are dropped)."""
+    kept = [(span, int(v)) for span, v in zip(line_spans(text), labels, strict=True) if v >= 0]
+    return [text[s:e] for (s, e), _ in kept], [v for _, v in kept]
 
 
 def _allowed(examples: Examples, i: int, config: EvidenceLines) -> bool:
     return config.sources == "all" or examples.extras[i].get("origin") == "real"
 
 
-def _line_vectorizer(examples: Examples, rows: Sequence[int], config: EvidenceLines) -> TfidfVectorizer:
-    """The line vectoriser of ``rows``' lines: n-grams found in at least ``config.min_df``
-    résumés (not lines: no term is kept from one résumé alone), idf over the lines."""
-    analyse = make_line_vectorizer(config.ngram_range).build_analyzer()
+def line_vectorizer(
+    texts: Sequence[str], ngram_range: tuple[int, int] = (1, 2), min_df: int = 2
+) -> TfidfVectorizer:
+    """The line vectoriser of ``texts``' lines: n-grams found in at least ``min_df`` résumés
+    (not lines: no term is kept from one résumé alone), idf over the lines."""
+    analyse = make_line_vectorizer(ngram_range).build_analyzer()
     lines: list[str] = []
     resumes: Counter[str] = Counter()
-    for i in rows:
-        text = examples.inputs[i][0]
+    for text in texts:
         own = [text[s:e] for s, e in line_spans(text)]
         lines += own
         resumes.update({gram for line in own for gram in analyse(line)})
-    terms = sorted(g for g, n in resumes.items() if n >= config.min_df)
-    return make_line_vectorizer(config.ngram_range, vocabulary=terms).fit(lines)
+    terms = sorted(g for g, n in resumes.items() if n >= min_df)
+    return make_line_vectorizer(ngram_range, vocabulary=terms).fit(lines)
+
+
+def shared_vectorizer(
+    examples: Examples, rows: Sequence[int], config: EvidenceLines
+) -> TfidfVectorizer | None:
+    """One line vectoriser for every head of a model: :func:`line_vectorizer` of the résumés
+    of ``rows`` that ``config`` lets teach (no labels read), or None when there are none.
+    Scorers fitted with it encode a text once between them."""
+    texts = [examples.inputs[i][0] for i in rows if _allowed(examples, i, config)]
+    return line_vectorizer(texts, config.ngram_range, config.min_df) if texts else None
 
 
 def _group_folds(keys: Sequence[str], folds: int, seed: int) -> npt.NDArray[np.intp]:
@@ -136,16 +152,14 @@ def fit_line_scorer(
     label: str,
     config: EvidenceLines,
     seed: int,
-    vocabulary_rows: Sequence[int] | None = None,
+    vectorizer: TfidfVectorizer | None = None,
     groups: Mapping[str, str] | None = None,
 ) -> LineTraining | None:
     """Fit ``label``'s line scorer on the training ``rows`` (example indices) and cross-fit
     their values; ``None`` when they hold no evidence line of ``label`` (or none of a
     labelled 0 résumé) from the sources ``config`` allows, or too few to cross-fit.
 
-    The vectoriser learns its vocabulary, without labels, from every line of the allowed
-    résumés of ``vocabulary_rows`` (default ``rows``): the heads of one model pass the same
-    rows, so that their scorers encode a text once between them.
+    ``vectorizer``: the model's :func:`shared_vectorizer` (by default, that of ``rows``).
 
     ``groups``: record id -> group (copies, near-duplicates and identity-swapped variants of
     one résumé share one, as in the train/test split): a group's résumés fall in one fold,
@@ -166,15 +180,10 @@ def fit_line_scorer(
     if positives == 0 or positives == len(ys) or len(taught) < config.folds:
         return None
 
-    vectorizer = _line_vectorizer(
-        examples,
-        [
-            i
-            for i in (vocabulary_rows if vocabulary_rows is not None else rows)
-            if _allowed(examples, i, config)
-        ],
-        config,
-    )
+    if vectorizer is None:
+        vectorizer = shared_vectorizer(examples, rows, config)
+        if vectorizer is None:  # cannot happen: résumés taught, so some were allowed
+            return None
 
     def new() -> LineScorer:
         return LineScorer(C=config.C)

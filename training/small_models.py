@@ -9,12 +9,12 @@ from __future__ import annotations
 from screening.bundle import ScoringBundle, ScoringModels
 from screening.features import featurize
 from screening.lexicons import FAMILIES
-from screening.line_scorer import LineScorer, line_spans, make_line_vectorizer
+from screening.line_scorer import LineScorer
 from screening.model import ExplainableTextClassifier, model_input
 from screening.parsing.pipeline import parse_text
 from screening.parsing.resources import ParseResources
 from training.corpus.generate import generate_text_example
-from training.evidence_lines import line_labels
+from training.evidence_lines import labelled_lines, line_labels, line_vectorizer
 
 AHA = ("adaptable", "high_potential", "ambitious")
 
@@ -29,7 +29,7 @@ def small_scoring_models(
     inputs = [model_input(featurize(parse_text(r["text"], resources), resources.gazetteer)) for r in records]
 
     texts = [text for text, _ in inputs]
-    vectorizer = make_line_vectorizer().fit([t[s:e] for t in texts for s, e in line_spans(t)])
+    vectorizer = line_vectorizer(texts)
 
     def line_scorer(label: str) -> LineScorer:
         # From the records' evidence quotes (here the generator's own), on the résumés the
@@ -39,9 +39,9 @@ def small_scoring_models(
         for text, record in zip(texts, records, strict=True):
             found = line_labels(text, float(record[label]), record.get("evidence"), label)
             if found is not None:
-                kept = [(span, v) for span, v in zip(line_spans(text), found, strict=True) if v >= 0]
-                lines += [text[s:e] for (s, e), _ in kept]
-                ys += [int(v) for _, v in kept]
+                taught, labels = labelled_lines(text, found)
+                lines += taught
+                ys += labels
         return LineScorer().fit(lines, ys, vectorizer)
 
     def bundle(name: str, labels: tuple[str, ...]) -> ScoringBundle:

@@ -52,7 +52,7 @@ from training.bias_audit import (
 )
 from training.corpus.identity import IDENTITY_GROUPS
 from training.dataset import Dataset, load_records
-from training.evidence_lines import LineTraining, fit_line_scorer
+from training.evidence_lines import LineTraining, fit_line_scorer, shared_vectorizer
 from training.examples import Examples, build_examples
 from training.model_card import render_model_card
 from training.specs import ModelSpec
@@ -308,6 +308,10 @@ def train_model(
                 encode_cache[enc_key] = enc
         echo(f"  encoded {len(labelled)} training résumés ({time.perf_counter() - started:5.1f} s, "
              f"{enc.text.shape[1]} n-grams)")  # fmt: skip
+        # One line vectoriser for the model's heads: their scorers encode a text once.
+        line_vectorizer = (
+            shared_vectorizer(examples, enc.rows, spec.evidence_lines) if spec.evidence_lines else None
+        )
         for label, col in zip(spec.labels, cols, strict=True):
             keep = ~np.isnan(examples.y[enc.rows, col])
             y = examples.y[enc.rows, col][keep].astype(int)
@@ -319,7 +323,7 @@ def train_model(
                 kept = [enc.rows[k] for k in np.flatnonzero(keep)]
                 line = fit_line_scorer(
                     examples, kept, label, spec.evidence_lines, seed,
-                    vocabulary_rows=enc.rows, groups=split.group_of,
+                    vectorizer=line_vectorizer, groups=split.group_of,
                 )  # fmt: skip
                 mlflow.log_metrics(
                     {f"{label}.evidence_lines": line.evidence_lines if line else 0,
