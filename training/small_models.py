@@ -6,6 +6,8 @@ benchmark: they score without a registry or a full training run.
 
 from __future__ import annotations
 
+from typing import Any
+
 from screening.bundle import ScoringBundle, ScoringModels
 from screening.features import featurize
 from screening.lexicons import FAMILIES
@@ -23,7 +25,7 @@ def small_scoring_models(
     resources: ParseResources, *, seed: int = 11, n: int = 240, version: str = "test"
 ) -> ScoringModels:
     """Both bundles, fitted on ``n`` noise-free generated résumés of corpus ``seed`` (a tenth in
-    Chinese), the AHA heads with line scorers learned from the records' evidence quotes;
+    Chinese), every head with a line scorer learned from the records' evidence quotes;
     thresholds 0.5; versions ``screening-background/<version>`` and ``screening-aha/<version>``."""
     records = [generate_text_example(seed, i, noise=0.0, zh_share=0.1) for i in range(n)]
     inputs = [model_input(featurize(parse_text(r["text"], resources), resources.gazetteer)) for r in records]
@@ -31,13 +33,16 @@ def small_scoring_models(
     texts = [text for text, _ in inputs]
     vectorizer = line_vectorizer(texts)
 
+    def value(record: dict[str, Any], label: str) -> int:
+        return int(label in record["background"]) if label in FAMILIES else int(record[label])
+
     def line_scorer(label: str) -> LineScorer:
         # From the records' evidence quotes (here the generator's own), on the résumés the
         # heads then fit on: in-sample values, unlike training's cross-fitting (test models).
         lines: list[str] = []
         ys: list[int] = []
         for text, record in zip(texts, records, strict=True):
-            found = line_labels(text, float(record[label]), record.get("evidence"), label)
+            found = line_labels(text, float(value(record, label)), record.get("evidence"), label)
             if found is not None:
                 taught, labels = labelled_lines(text, found)
                 lines += taught
@@ -47,11 +52,10 @@ def small_scoring_models(
     def bundle(name: str, labels: tuple[str, ...]) -> ScoringBundle:
         heads = {}
         for label in labels:
-            y = [int(label in r["background"]) if label in FAMILIES else int(r[label]) for r in records]
-            # The AHA heads read lines too, as the registered ones do (models/aha.yaml).
-            scorer = line_scorer(label) if label in AHA else None
+            y = [value(r, label) for r in records]
+            # Every head reads lines, as the registered ones do (evidence_lines in models/).
             heads[label] = ExplainableTextClassifier(
-                min_df=2, max_features=5000, random_state=0, line_scorer=scorer
+                min_df=2, max_features=5000, random_state=0, line_scorer=line_scorer(label)
             ).fit(inputs, y)
         return ScoringBundle(
             name=name, labels=list(labels), heads=heads, thresholds=dict.fromkeys(labels, 0.5), versions={}

@@ -193,24 +193,33 @@ def test_annotated_quotes_teach_line_scorers_that_are_registered_and_quote_lines
     unmarked = [json.dumps({k: v for k, v in r.items() if k != "source"}) for r in records]
     annotated.write_text("\n".join(unmarked) + "\n", encoding="utf-8")
     generated.write_text("\n".join(lines[120:]) + "\n", encoding="utf-8")
-    (result,) = train(
-        _quick("aha"),
+    results = train(
+        _quick("all"),
         [generated, annotated],
         settings=settings,
         experiment="lines",
         seed=1,
         echo=lambda _: None,
     )
-    run = mlflow.MlflowClient(tracking_uri=store).get_run(result.run_id)
-    loaded = load_model(model_uri(result.spec.name, result.alias or CHALLENGER))
-    for label in ("adaptable", "high_potential", "ambitious"):
-        assert run.data.metrics[f"{label}.evidence_lines"] > 0
-        head = loaded.bundle.heads[label]
-        assert head.line_scorer is not None
-        assert head.signal_names_[-1] == "evidence_line"
+    client = mlflow.MlflowClient(tracking_uri=store)
+    scorers, heads = {}, {}
+    for result in results:  # both models: families and AHA signals read lines
+        run = client.get_run(result.run_id)
+        loaded = load_model(model_uri(result.spec.name, result.alias or CHALLENGER))
+        for label in result.spec.labels:
+            assert run.data.metrics[f"{label}.evidence_lines"] > 0
+            head = loaded.bundle.heads[label]
+            assert head.line_scorer is not None
+            assert head.signal_names_[-1] == "evidence_line"
+            scorers[label] = head.line_scorer
+            heads[label] = head
+    assert set(scorers) == {"tradfi", "web2", "web3", "adaptable", "high_potential", "ambitious"}
+    # The two models learned their line vocabulary from the same résumés with the same
+    # settings: scoring encodes a résumé's lines once for all six heads.
+    assert len({s.encoding_ for s in scorers.values()}) == 1
     # For most résumés with quotes, the registered scorer's best line is a quoted one, and the
     # explanation of the line signal points at that line when it raised the label.
-    head = loaded.bundle.heads["ambitious"]
+    head = heads["ambitious"]
     gazetteer = load_gazetteer(settings.data_dir)
     quoted = [r for r in records if r.get("ambitious") == 1 and r["evidence"].get("ambitious")][:12]
     hits = cited = 0
