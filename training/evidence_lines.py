@@ -22,14 +22,14 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from screening.line_scorer import LineScorer, line_spans, make_line_vectorizer
+from screening.line_scorer import LineRows, LineScorer, line_spans, make_line_vectorizer
 from training.examples import Examples
 from training.specs import EvidenceLines
 
@@ -154,6 +154,7 @@ def fit_line_scorer(
     seed: int,
     vectorizer: TfidfVectorizer | None = None,
     groups: Mapping[str, str] | None = None,
+    encoded: MutableMapping[tuple[str, int], LineRows] | None = None,
 ) -> LineTraining | None:
     """Fit ``label``'s line scorer on the training ``rows`` (example indices) and cross-fit
     their values; ``None`` when they hold no evidence line of ``label`` (or none of a
@@ -164,7 +165,12 @@ def fit_line_scorer(
     ``groups``: record id -> group (copies, near-duplicates and identity-swapped variants of
     one résumé share one, as in the train/test split): a group's résumés fall in one fold,
     so that none gets its value from a scorer that learned its copy's lines. Without it each
-    résumé is its own group."""
+    résumé is its own group.
+
+    ``encoded``: the line encodings of the examples, by the scorer's ``encoding_`` and the
+    example index, filled as texts are encoded: scorers fitted with one vectoriser (every
+    fold and head of a model, and the other model when it learns the same one) then encode
+    each text once between them."""
     col = examples.labels.index(label)
     teaching: dict[int, npt.NDArray[np.int8]] = {}
     for i in rows:
@@ -188,9 +194,20 @@ def fit_line_scorer(
     def new() -> LineScorer:
         return LineScorer(C=config.C)
 
+    cache: MutableMapping[tuple[str, int], LineRows] = {} if encoded is None else encoded
+
+    def best_values(fitted: LineScorer, indices: Sequence[int]) -> npt.NDArray[np.float64]:
+        out = np.zeros(len(indices))
+        for k, i in enumerate(indices):
+            key = (fitted.encoding_, i)
+            found = cache.get(key)
+            if found is None:
+                found = cache[key] = fitted.encode(examples.inputs[i][0])
+            out[k] = fitted.best(found)[0]
+        return out
+
     scorer = new().fit(lines, ys, vectorizer)
-    texts = [examples.inputs[i][0] for i in rows]
-    values = scorer.values(texts)
+    values = best_values(scorer, rows)
     position = {i: k for k, i in enumerate(rows)}
     order = np.asarray(taught)
     fold = _group_folds(
@@ -205,5 +222,5 @@ def fit_line_scorer(
             return None  # too few quotes to cross-fit: no value the head could trust
         unseen = new().fit(part_lines, part_ys, vectorizer)
         out = order[held_out].tolist()
-        values[[position[i] for i in out]] = unseen.values([examples.inputs[i][0] for i in out])
+        values[[position[i] for i in out]] = best_values(unseen, out)
     return LineTraining(scorer, values, len(taught), positives)

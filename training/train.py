@@ -33,6 +33,7 @@ from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 from screening.audit.proxy import render_markdown as render_proxy_markdown
 from screening.bundle import ScoringBundle
 from screening.lexicons import load_gazetteer, load_taxonomy
+from screening.line_scorer import LineRows
 from screening.model import ExplainableTextClassifier, ModelInput
 from screening.parsing.model import PARSER_VERSION
 from screening.registry import BUNDLE_ARTIFACT, CHALLENGER, CHAMPION, BundleModel, load_model, model_uri
@@ -263,14 +264,15 @@ def train_model(
     panel_cache: dict[tuple[int, ...], MatchedPanel] | None = None,
     grams_cache: dict[tuple[Any, ...], list[Any]] | None = None,
     encode_cache: dict[tuple[Any, ...], Encoded] | None = None,
+    line_cache: dict[tuple[str, int], LineRows] | None = None,
     echo: Callable[[str], None] = logger.info,
 ) -> ModelResult:
     """Train, evaluate, audit and (optionally) register and promote one model.
 
     ``matched_panel_size`` résumés make the matched panel of the bias audit
     (:func:`training.bias_audit.build_matched_panel`); 0 leaves it out. Models trained on the
-    same data share the panel through ``panel_cache``, and the proxy check's n-grams through
-    ``grams_cache``.
+    same data share the panel through ``panel_cache``, the proxy check's n-grams through
+    ``grams_cache``, and their line scorers' encodings of the résumés through ``line_cache``.
     """
     split = split_dataset(dataset, seed=seed)
     index = {rid: i for i, rid in enumerate(examples.ids)}
@@ -323,7 +325,7 @@ def train_model(
                 kept = [enc.rows[k] for k in np.flatnonzero(keep)]
                 line = fit_line_scorer(
                     examples, kept, label, spec.evidence_lines, seed,
-                    vectorizer=line_vectorizer, groups=split.group_of,
+                    vectorizer=line_vectorizer, groups=split.group_of, encoded=line_cache,
                 )  # fmt: skip
                 mlflow.log_metrics(
                     {f"{label}.evidence_lines": line.evidence_lines if line else 0,
@@ -641,6 +643,7 @@ def train(
     panel_cache: dict[tuple[int, ...], MatchedPanel] = {}
     grams_cache: dict[tuple[Any, ...], list[Any]] = {}
     encode_cache: dict[tuple[Any, ...], Encoded] = {}
+    line_cache: dict[tuple[str, int], LineRows] = {}
     for spec in specs:
         echo(f"{spec.name}:")
         results.append(
@@ -657,6 +660,7 @@ def train(
                 grams_cache=grams_cache,
                 matched_panel_size=matched_panel_size,
                 encode_cache=encode_cache,
+                line_cache=line_cache,
                 workers=workers,
                 echo=echo,
             )
