@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from screening.model import ExplainableTextClassifier, ModelInput, distinct_encodings
+from screening.model import ExplainableTextClassifier, ModelInput, encode_texts
 
 #: Types a saved bundle may contain (checked before anything is loaded).
 TRUSTED_TYPES = frozenset(
@@ -52,15 +52,18 @@ class ScoringBundle:
     def predict_proba(self, inputs: Sequence[ModelInput]) -> dict[str, list[float]]:
         """Calibrated probability of each label for each input (the same values as each head's
         ``predict_proba``; heads trained together share a vectoriser, which encodes once)."""
-        vectorizers, kinds = distinct_encodings([self.heads[label].vectorizer_ for label in self.labels])
-        encoded: dict[int, Any] = {}  # kind -> its encoding of the texts
+        heads = [self.heads[label] for label in self.labels]
+        # Checked first (a malformed row raises before any work), then each text is read
+        # once for every head: its tokens, n-gram rows and evidence lines.
+        checked = [head.split_inputs(inputs, np.zeros(len(inputs))) for head in heads]
+        read = encode_texts(heads, checked[0][0] if checked else [])
         out: dict[str, list[float]] = {}
-        for label, kind in zip(self.labels, kinds, strict=True):
-            head = self.heads[label]
-            texts, signals = head.split_inputs(inputs)
-            if kind not in encoded:
-                encoded[kind] = vectorizers[kind].transform(texts)
-            out[label] = [float(p) for p in head.predict_proba_encoded(encoded[kind], signals)]
+        for label, head, (_, signals), matrix, values in zip(
+            self.labels, heads, checked, read.matrices, read.line_values, strict=True
+        ):
+            if values is not None:
+                signals[:, -1] = values  # the line value's column (a placeholder above)
+            out[label] = [float(p) for p in head.predict_proba_encoded(matrix, signals)]
         return out
 
     def probabilities(

@@ -272,6 +272,52 @@ class TextEncoder:
         return EncodedText(columns.astype(np.int32), data)
 
 
+@dataclass(frozen=True, slots=True)
+class EncodedTexts:
+    """Texts read for several heads (:func:`encode_texts`), one entry per head: ``matrices``
+    its vectoriser's tf-idf rows of the texts (one shared object for heads that encode
+    alike) and ``line_values`` its line scorer's value of each text (``None`` without one)."""
+
+    matrices: list[sparse.csr_matrix]
+    line_values: list[FloatArray | None]
+
+
+def encode_texts(heads: Sequence[ExplainableTextClassifier], texts: Sequence[str]) -> EncodedTexts:
+    """What ``heads`` read of ``texts``, each text tokenised once for them all
+    (:class:`TokenIndex`): each vectoriser's rows (:class:`TextEncoder`, bit-identical to its
+    ``transform``) and each line scorer's values (scorers with the same ``encoding_`` share
+    the line encoding). One text is held at a time."""
+    vectorizers, kinds = distinct_encodings([head.vectorizer_ for head in heads])
+    encoders = [TextEncoder(v) for v in vectorizers]
+    scorers = [head.line_scorer for head in heads]
+    indptr = [np.zeros(len(texts) + 1, dtype=np.int64) for _ in encoders]
+    indices: list[list[npt.NDArray[np.int32]]] = [[] for _ in encoders]
+    data: list[list[FloatArray]] = [[] for _ in encoders]
+    values = [np.zeros(len(texts)) if scorer is not None else None for scorer in scorers]
+    for i, text in enumerate(texts):
+        index = TokenIndex(text)
+        for k, encoder in enumerate(encoders):
+            row = encoder.encode(index)
+            indices[k].append(row.indices)
+            data[k].append(row.data)
+            indptr[k][i + 1] = indptr[k][i] + len(row.indices)
+        for scorer, out in zip(scorers, values, strict=True):
+            if scorer is not None and out is not None:
+                out[i] = scorer.best_line(text, index)[0]
+    matrices = [
+        sparse.csr_matrix(
+            (
+                np.concatenate(data[k]) if texts else np.zeros(0),
+                np.concatenate(indices[k]) if texts else np.zeros(0, dtype=np.int32),
+                indptr[k],
+            ),
+            shape=(len(texts), len(vectorizers[k].vocabulary_)),
+        )
+        for k in range(len(encoders))
+    ]
+    return EncodedTexts([matrices[k] for k in kinds], values)
+
+
 def model_input(features: ResumeFeatures) -> ModelInput:
     """The model input of one featurised résumé."""
     return features.text.text, features.signal_vector()
@@ -688,13 +734,18 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         z: FloatArray = tfidf @ self.coef_[:n_text] + standard @ self.coef_[n_text:] + self.intercept_
         return z
 
-    def split_inputs(self, X: Sequence[ModelInput]) -> tuple[list[str], FloatArray]:  # noqa: N803
+    def split_inputs(
+        self,
+        X: Sequence[ModelInput],  # noqa: N803
+        line_values: npt.ArrayLike | None = None,
+    ) -> tuple[list[str], FloatArray]:
         """The texts and the signal rows of ``X``, checked as :meth:`predict_proba` checks them:
         ``vectorizer_.transform(texts)`` and the rows are what :meth:`predict_proba_encoded`
-        takes (heads sharing a vectoriser encode the texts once)."""
+        takes (heads sharing a vectoriser encode the texts once). ``line_values``: see
+        :meth:`with_line_signal`."""
         check_is_fitted(self, "calibration_")
         texts, signals = self._split_inputs(X, self._input_width())
-        return texts, self.with_line_signal(texts, signals)
+        return texts, self.with_line_signal(texts, signals, line_values)
 
     def _reads_lines(self) -> bool:
         return self.line_scorer is not None  # None for models saved before (__setstate__)
@@ -704,12 +755,20 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
         evidence-line value, which the model computes from the text)."""
         return int(self.n_signals_) - int(self._reads_lines())
 
-    def with_line_signal(self, texts: Sequence[str], signals: FloatArray) -> FloatArray:
+    def with_line_signal(
+        self, texts: Sequence[str], signals: FloatArray, line_values: npt.ArrayLike | None = None
+    ) -> FloatArray:
         """``signals`` with the evidence-line value of each text as a last column (as they
-        are when the model has no line scorer)."""
+        are when the model has no line scorer). ``line_values``: those values, when already
+        computed (:func:`encode_texts` reads each text once for several heads)."""
         if self.line_scorer is None:
             return signals
-        return np.column_stack([signals, self.line_scorer.values(texts)])
+        if line_values is None:
+            line_values = self.line_scorer.values(texts)
+        values = np.asarray(line_values, dtype=np.float64)
+        if values.shape != (len(texts),):
+            raise ValueError(f"expected one line value per text ({len(texts)}), got shape {values.shape}")
+        return np.column_stack([signals, values])
 
     def predict_proba_encoded(self, text_matrix: sparse.csr_matrix, signals: npt.ArrayLike) -> FloatArray:
         """Positive-class probabilities of rows encoded by this model's vectoriser (as given

@@ -49,7 +49,7 @@ from screening.audit.stats import (
 from screening.bundle import ScoringBundle
 from screening.features import featurize
 from screening.lexicons import Gazetteer
-from screening.model import ModelInput, model_input
+from screening.model import ModelInput, encode_texts, model_input
 from screening.parsing.model import ParsedResume
 from screening.parsing.pipeline import parse_text
 from screening.parsing.resources import ParseResources
@@ -124,21 +124,17 @@ def run_bias_audit(
     declared = {a: [demographics.by_id[examples.ids[i]][a] for i in rows] for a in ATTRIBUTES}
     reports: dict[str, AuditReport] = {}
     label_ratios: dict[str, dict[str, float | None]] = {}
-    # Heads trained together share one vectoriser: encode the texts once per vectoriser.
-    encoded: dict[int, Any] = {}
-    for label in bundle.labels:
-        vectorizer = bundle.heads[label].vectorizer_
-        if id(vectorizer) not in encoded:
-            encoded[id(vectorizer)] = vectorizer.transform([t for t, _ in inputs])
+    # Each text read once for every head: its tokens, n-gram rows and evidence lines.
+    texts = [t for t, _ in inputs]
+    read = encode_texts([bundle.heads[x] for x in bundle.labels], texts)
+    matrices = dict(zip(bundle.labels, read.matrices, strict=True))
+    lines = dict(zip(bundle.labels, read.line_values, strict=True))
     signals = np.asarray([s for _, s in inputs], dtype=np.float64)
-
-    def matrix(label: str) -> Any:
-        return encoded[id(bundle.heads[label].vectorizer_)]
 
     for label in bundle.labels:
         head = bundle.heads[label]
-        own = head.with_line_signal([t for t, _ in inputs], signals)  # a line scorer's value, if any
-        scores = head.predict_proba_encoded(matrix(label), own)
+        own = head.with_line_signal(texts, signals, lines[label])
+        scores = head.predict_proba_encoded(matrices[label], own)
         reports[label] = _scoring_audit(label, keys, scores.tolist(), demographics, version, source)
         truth = examples.y[list(rows), label_columns[label]]
         known = [k for k, t in enumerate(truth) if not math.isnan(t)]
@@ -156,7 +152,15 @@ def run_bias_audit(
         if grams_cache is not None:
             grams_cache[grams_key] = grams
     checks = [
-        proxy.proxy_check(label, bundle.heads[label], inputs, grams, declared, matrix=matrix(label))
+        proxy.proxy_check(
+            label,
+            bundle.heads[label],
+            inputs,
+            grams,
+            declared,
+            matrix=matrices[label],
+            line_values=lines[label],
+        )
         for label in bundle.labels
     ]
     return BiasAudit(reports, label_ratios, checks)

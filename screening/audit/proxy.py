@@ -175,19 +175,22 @@ def proxy_contributions(
     grams: Sequence[frozenset[str]],
     *,
     matrix: Any = None,
+    line_values: Any = None,
 ) -> tuple[np.ndarray, np.ndarray, int]:
     """Each input's calibrated logit, its proxy contribution (the exact sum of the contributions
     of its proxy n-grams and :data:`PROXY_SIGNALS`), and how many inputs have a proxy n-gram
     in the model's vocabulary.
 
     ``matrix`` is the inputs' texts encoded by the head's vectoriser, when already at hand
-    (heads trained together share one).
+    (heads trained together share one), and ``line_values`` the head's evidence-line values
+    of the inputs (:func:`screening.model.line_values`), when already computed.
     """
     a, b = head.calibration_
     vocabulary = head.vectorizer_.vocabulary_
     n_text = len(vocabulary)
     signals = np.asarray([s for _, s in inputs], dtype=np.float64).reshape(len(inputs), -1)
-    signals = head.with_line_signal([t for t, _ in inputs], signals)  # a line scorer's value, if any
+    # A line scorer's value, if any (``line_values``: already computed).
+    signals = head.with_line_signal([t for t, _ in inputs], signals, line_values)
     if matrix is None:
         matrix = head.vectorizer_.transform([t for t, _ in inputs])
     matrix = sparse.csr_matrix(matrix)
@@ -259,6 +262,7 @@ def proxy_check(
     permutations: int = PERMUTATIONS,
     seed: int = PERMUTATION_SEED,
     matrix: Any = None,
+    line_values: Any = None,
 ) -> ProxyCheck:
     """The proxy check of one label's head (see the module's definitions).
 
@@ -271,8 +275,11 @@ def proxy_check(
         permutations: shuffles for the p-value of η.
         seed: the shuffles' seed.
         matrix: the inputs' texts encoded by the head's vectoriser, if at hand.
+        line_values: the head's evidence-line values of the inputs, if at hand.
     """
-    logit, proxy, with_proxy = proxy_contributions(head, inputs, grams, matrix=matrix)
+    logit, proxy, with_proxy = proxy_contributions(
+        head, inputs, grams, matrix=matrix, line_values=line_values
+    )
     rows: list[ProxyAttribute] = []
     for attribute, values in attributes.items():
         known = [i for i, v in enumerate(values) if v]
