@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
+from scipy import sparse  # type: ignore[import-untyped]
 from sklearn.exceptions import NotFittedError
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -86,6 +87,16 @@ def make_line_vectorizer(
     )
 
 
+def encoding_of(vectorizer: TfidfVectorizer) -> str:
+    """A digest of a fitted line vectoriser's n-gram range, vocabulary and idf: the
+    ``encoding_`` of the scorers fitted with it (equal digests encode every text alike)."""
+    ngram_range = (int(vectorizer.ngram_range[0]), int(vectorizer.ngram_range[1]))
+    terms = "\n".join(sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.__getitem__))
+    digest = hashlib.sha256(f"{ngram_range}\n{terms}".encode())
+    digest.update(np.asarray(vectorizer.idf_, dtype=np.float64).tobytes())
+    return digest.hexdigest()
+
+
 @dataclass(frozen=True, slots=True)
 class LineRows:
     """The tf-idf rows of a text's lines, as ``(line, column, value)`` entries."""
@@ -135,7 +146,25 @@ class LineScorer:
             raise ValueError("a line scorer needs evidence lines (1) and other lines (0)")
         if vectorizer is None:
             vectorizer = make_line_vectorizer().fit(list(lines))
-        matrix = vectorizer.transform(list(lines))
+        return self.fit_encoded(vectorizer.transform(list(lines)), labels, vectorizer)
+
+    def fit_encoded(
+        self, matrix: sparse.spmatrix, y: Sequence[int] | npt.ArrayLike, vectorizer: TfidfVectorizer
+    ) -> LineScorer:
+        """:meth:`fit` on lines already encoded: ``matrix`` holds ``vectorizer.transform`` of
+        them (a fitted :func:`make_line_vectorizer`), one row per line.
+
+        Raises:
+            ValueError: ``matrix`` and ``y`` differ in length, ``matrix`` is not as wide as
+                the vocabulary, or ``y`` has one class only.
+        """
+        labels = np.asarray(y, dtype=int)
+        if matrix.shape[0] != len(labels):
+            raise ValueError("lines and y must have the same length")
+        if matrix.shape[1] != len(vectorizer.vocabulary_):
+            raise ValueError("the matrix must have one column per term of the vectoriser")
+        if set(labels.tolist()) != {0, 1}:
+            raise ValueError("a line scorer needs evidence lines (1) and other lines (0)")
         classifier = LogisticRegression(C=self.C, class_weight="balanced", solver="lbfgs", max_iter=2000)
         classifier.fit(matrix, labels)
         terms = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.__getitem__)
@@ -144,9 +173,7 @@ class LineScorer:
         self.idf_ = np.asarray(vectorizer.idf_, dtype=np.float64)
         self.coef_ = np.ascontiguousarray(classifier.coef_[0], dtype=np.float64)
         self.intercept_ = float(classifier.intercept_[0])
-        digest = hashlib.sha256(f"{self.ngram_range_}\n{self.terms_}".encode())
-        digest.update(self.idf_.tobytes())
-        self.encoding_ = digest.hexdigest()
+        self.encoding_ = encoding_of(vectorizer)
         return self
 
     def _vocabulary(self) -> dict[str, int]:

@@ -22,14 +22,15 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, MutableMapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
+from scipy import sparse  # type: ignore[import-untyped]
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from screening.line_scorer import LineRows, LineScorer, line_spans, make_line_vectorizer
+from screening.line_scorer import LineRows, LineScorer, encoding_of, line_spans, make_line_vectorizer
 from training.examples import Examples
 from training.specs import EvidenceLines
 
@@ -89,16 +90,42 @@ class LineTraining:
     evidence_lines: int
 
 
-def _lines_of(
-    examples: Examples, rows: Sequence[int], labels: dict[int, npt.NDArray[np.int8]]
-) -> tuple[list[str], list[int]]:
-    texts: list[str] = []
+@dataclass
+class LineCache:
+    """What line scorers fitted with the same vectoriser (every fold and head of a model,
+    and the other model when it learns the same one) compute once between them, by the
+    vectoriser's :func:`~screening.line_scorer.encoding_of` and the example index:
+    ``rows``, a résumé's :meth:`~screening.line_scorer.LineScorer.encode` (for its best
+    line), and ``lines``, the vectoriser's ``transform`` of its lines (to teach)."""
+
+    rows: dict[tuple[str, int], LineRows] = field(default_factory=dict)
+    lines: dict[tuple[str, int], sparse.csr_matrix] = field(default_factory=dict)
+
+
+def _teaching_rows(
+    examples: Examples,
+    rows: Sequence[int],
+    labels: dict[int, npt.NDArray[np.int8]],
+    vectorizer: TfidfVectorizer,
+    encoding: str,
+    cache: LineCache,
+) -> tuple[sparse.csr_matrix, list[int]]:
+    """The encoded lines of the résumés ``rows`` that teach (:func:`line_labels` 1 and 0, in
+    order), and their labels; each résumé's lines are transformed once per vectoriser."""
+    blocks: list[sparse.csr_matrix] = []
     ys: list[int] = []
     for i in rows:
-        lines, found = labelled_lines(examples.inputs[i][0], labels[i])
-        texts += lines
-        ys += found
-    return texts, ys
+        key = (encoding, i)
+        encoded = cache.lines.get(key)
+        if encoded is None:
+            text = examples.inputs[i][0]
+            encoded = cache.lines[key] = vectorizer.transform(
+                [text[s:e] for s, e in line_spans(text)]
+            ).tocsr()
+        kept = np.flatnonzero(labels[i] >= 0)
+        blocks.append(encoded[kept])
+        ys += labels[i][kept].astype(int).tolist()
+    return sparse.vstack(blocks, format="csr"), ys
 
 
 def labelled_lines(text: str, labels: npt.NDArray[np.int8]) -> tuple[list[str], list[int]]:
@@ -154,7 +181,7 @@ def fit_line_scorer(
     seed: int,
     vectorizer: TfidfVectorizer | None = None,
     groups: Mapping[str, str] | None = None,
-    encoded: MutableMapping[tuple[str, int], LineRows] | None = None,
+    cache: LineCache | None = None,
 ) -> LineTraining | None:
     """Fit ``label``'s line scorer on the training ``rows`` (example indices) and cross-fit
     their values; ``None`` when they hold no evidence line of ``label`` (or none of a
@@ -167,10 +194,8 @@ def fit_line_scorer(
     so that none gets its value from a scorer that learned its copy's lines. Without it each
     résumé is its own group.
 
-    ``encoded``: the line encodings of the examples, by the scorer's ``encoding_`` and the
-    example index, filled as texts are encoded: scorers fitted with one vectoriser (every
-    fold and head of a model, and the other model when it learns the same one) then encode
-    each text once between them."""
+    ``cache``: what scorers fitted with one vectoriser (every fold and head of a model, and
+    the other model when it learns the same one) compute once between them (:class:`LineCache`)."""
     col = examples.labels.index(label)
     teaching: dict[int, npt.NDArray[np.int8]] = {}
     for i in rows:
@@ -181,32 +206,37 @@ def fit_line_scorer(
         if found is not None and len(found):
             teaching[i] = found
     taught = sorted(teaching)
-    lines, ys = _lines_of(examples, taught, teaching)
-    positives = sum(ys)
-    if positives == 0 or positives == len(ys) or len(taught) < config.folds:
+    positives = sum(int((teaching[i] == 1).sum()) for i in taught)
+    lines = sum(int((teaching[i] >= 0).sum()) for i in taught)
+    if positives in {0, lines} or len(taught) < config.folds:
         return None
 
     if vectorizer is None:
         vectorizer = shared_vectorizer(examples, rows, config)
         if vectorizer is None:  # cannot happen: résumés taught, so some were allowed
             return None
+    encoding = encoding_of(vectorizer)
+    shared = LineCache() if cache is None else cache
 
-    def new() -> LineScorer:
-        return LineScorer(C=config.C)
-
-    cache: MutableMapping[tuple[str, int], LineRows] = {} if encoded is None else encoded
+    def fitted_on(indices: Sequence[int]) -> LineScorer | None:
+        matrix, ys = _teaching_rows(examples, indices, teaching, vectorizer, encoding, shared)
+        if len(set(ys)) < 2:
+            return None
+        return LineScorer(C=config.C).fit_encoded(matrix, ys, vectorizer)
 
     def best_values(fitted: LineScorer, indices: Sequence[int]) -> npt.NDArray[np.float64]:
         out = np.zeros(len(indices))
         for k, i in enumerate(indices):
             key = (fitted.encoding_, i)
-            found = cache.get(key)
+            found = shared.rows.get(key)
             if found is None:
-                found = cache[key] = fitted.encode(examples.inputs[i][0])
+                found = shared.rows[key] = fitted.encode(examples.inputs[i][0])
             out[k] = fitted.best(found)[0]
         return out
 
-    scorer = new().fit(lines, ys, vectorizer)
+    scorer = fitted_on(taught)
+    if scorer is None:  # cannot happen: both classes are taught
+        return None
     values = best_values(scorer, rows)
     position = {i: k for k, i in enumerate(rows)}
     order = np.asarray(taught)
@@ -217,10 +247,9 @@ def fit_line_scorer(
         fit_part, held_out = np.flatnonzero(fold != k), np.flatnonzero(fold == k)
         if not len(held_out):
             continue
-        part_lines, part_ys = _lines_of(examples, order[fit_part].tolist(), teaching)
-        if len(set(part_ys)) < 2:
+        unseen = fitted_on(order[fit_part].tolist())
+        if unseen is None:
             return None  # too few quotes to cross-fit: no value the head could trust
-        unseen = new().fit(part_lines, part_ys, vectorizer)
         out = order[held_out].tolist()
         values[[position[i] for i in out]] = best_values(unseen, out)
     return LineTraining(scorer, values, len(taught), positives)

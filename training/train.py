@@ -33,7 +33,6 @@ from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 from screening.audit.proxy import render_markdown as render_proxy_markdown
 from screening.bundle import ScoringBundle
 from screening.lexicons import load_gazetteer, load_taxonomy
-from screening.line_scorer import LineRows
 from screening.model import ExplainableTextClassifier, ModelInput
 from screening.parsing.model import PARSER_VERSION
 from screening.registry import BUNDLE_ARTIFACT, CHALLENGER, CHAMPION, BundleModel, load_model, model_uri
@@ -53,7 +52,7 @@ from training.bias_audit import (
 )
 from training.corpus.identity import IDENTITY_GROUPS
 from training.dataset import Dataset, load_records
-from training.evidence_lines import LineTraining, fit_line_scorer, shared_vectorizer
+from training.evidence_lines import LineCache, LineTraining, fit_line_scorer, shared_vectorizer
 from training.examples import Examples, build_examples
 from training.model_card import render_model_card
 from training.specs import ModelSpec
@@ -264,7 +263,7 @@ def train_model(
     panel_cache: dict[tuple[int, ...], MatchedPanel] | None = None,
     grams_cache: dict[tuple[Any, ...], list[Any]] | None = None,
     encode_cache: dict[tuple[Any, ...], Encoded] | None = None,
-    line_cache: dict[tuple[str, int], LineRows] | None = None,
+    line_cache: LineCache | None = None,
     echo: Callable[[str], None] = logger.info,
 ) -> ModelResult:
     """Train, evaluate, audit and (optionally) register and promote one model.
@@ -325,7 +324,7 @@ def train_model(
                 kept = [enc.rows[k] for k in np.flatnonzero(keep)]
                 line = fit_line_scorer(
                     examples, kept, label, spec.evidence_lines, seed,
-                    vectorizer=line_vectorizer, groups=split.group_of, encoded=line_cache,
+                    vectorizer=line_vectorizer, groups=split.group_of, cache=line_cache,
                 )  # fmt: skip
                 mlflow.log_metrics(
                     {f"{label}.evidence_lines": line.evidence_lines if line else 0,
@@ -643,7 +642,7 @@ def train(
     panel_cache: dict[tuple[int, ...], MatchedPanel] = {}
     grams_cache: dict[tuple[Any, ...], list[Any]] = {}
     encode_cache: dict[tuple[Any, ...], Encoded] = {}
-    line_cache: dict[tuple[str, int], LineRows] = {}
+    line_cache = LineCache()
     for spec in specs:
         echo(f"{spec.name}:")
         results.append(

@@ -14,7 +14,7 @@ from screening.bundle import ScoringBundle
 from screening.features import SIGNAL_NAMES
 from screening.line_scorer import LINE_SIGNAL, LineScorer, line_spans, make_line_vectorizer
 from screening.model import ExplainableTextClassifier, ModelInput, TokenIndex
-from training.evidence_lines import fit_line_scorer, line_labels
+from training.evidence_lines import LineCache, fit_line_scorer, labelled_lines, line_labels, shared_vectorizer
 from training.examples import Examples
 from training.specs import EvidenceLines
 
@@ -304,3 +304,49 @@ def test_no_term_of_the_line_vocabulary_comes_from_one_resume_alone() -> None:
     terms = set(found.scorer.terms_.split("\n"))
     assert "zzunique" not in terms
     assert {"launched", "market", "launched the"} <= terms
+
+
+def test_lines_encoded_once_teach_exactly_what_the_lines_teach() -> None:
+    """Training transforms each résumé's lines once for every fold and head (``LineCache``):
+    the scorer is the one fitted on the lines themselves, bit for bit, and sharing the cache
+    between labels and calls changes nothing."""
+    data = _examples(80, seed=11)
+    rows = list(range(len(data.ids)))
+    config = EvidenceLines(folds=4)
+    vectorizer = shared_vectorizer(data, rows, config)
+    assert vectorizer is not None
+    cache = LineCache()
+    cached = fit_line_scorer(data, rows, "ambitious", config, seed=0, vectorizer=vectorizer, cache=cache)
+    alone = fit_line_scorer(data, rows, "ambitious", config, seed=0, vectorizer=vectorizer)
+    assert cached is not None
+    assert alone is not None
+    assert len(cache.lines) == len(data.ids)  # every teaching résumé's lines, once
+    assert cached.values.tobytes() == alone.values.tobytes()
+    lines: list[str] = []
+    ys: list[int] = []
+    col = data.labels.index("ambitious")
+    for i in rows:
+        found = line_labels(
+            data.inputs[i][0], float(data.y[i, col]), data.extras[i].get("evidence"), "ambitious"
+        )
+        assert found is not None
+        taught, labels = labelled_lines(data.inputs[i][0], found)
+        lines += taught
+        ys += labels
+    direct = LineScorer().fit(lines, ys, vectorizer)
+    assert cached.scorer.coef_.tobytes() == direct.coef_.tobytes()
+    assert cached.scorer.encoding_ == direct.encoding_
+    again = fit_line_scorer(data, rows, "ambitious", config, seed=0, vectorizer=vectorizer, cache=cache)
+    assert again is not None
+    assert again.values.tobytes() == cached.values.tobytes()
+
+
+def test_encoded_lines_must_match_their_labels_and_vocabulary() -> None:
+    vectorizer = make_line_vectorizer(min_df=1).fit(["launched the market", "reviewed invoices"])
+    matrix = vectorizer.transform(["launched the market", "reviewed invoices"])
+    with pytest.raises(ValueError, match="same length"):
+        LineScorer().fit_encoded(matrix, [1], vectorizer)
+    with pytest.raises(ValueError, match="one column per term"):
+        LineScorer().fit_encoded(matrix[:, :2], [1, 0], vectorizer)
+    with pytest.raises(ValueError, match="evidence lines"):
+        LineScorer().fit_encoded(matrix, [0, 0], vectorizer)
