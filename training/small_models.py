@@ -17,6 +17,7 @@ from screening.parsing.pipeline import parse_text
 from screening.parsing.resources import ParseResources
 from training.corpus.generate import generate_text_example
 from training.evidence_lines import labelled_lines, line_labels, line_vectorizer
+from training.specs import load_specs
 
 AHA = ("adaptable", "high_potential", "ambitious")
 
@@ -26,7 +27,8 @@ def small_scoring_models(
 ) -> ScoringModels:
     """Both bundles, fitted on ``n`` noise-free generated résumés of corpus ``seed`` (a tenth in
     Chinese), every head with a line scorer learned from the records' evidence quotes;
-    thresholds 0.5; versions ``screening-background/<version>`` and ``screening-aha/<version>``."""
+    thresholds 0.5; versions ``screening-background/<version>`` and ``screening-aha/<version>``.
+    Each head reads the signals its spec in ``models/`` names for its label."""
     records = [generate_text_example(seed, i, noise=0.0, zh_share=0.1) for i in range(n)]
     inputs = [model_input(featurize(parse_text(r["text"], resources), resources.gazetteer)) for r in records]
 
@@ -49,13 +51,20 @@ def small_scoring_models(
                 ys += labels
         return LineScorer().fit(lines, ys, vectorizer)
 
+    specs = {spec.name: spec for spec in load_specs("all")}
+
     def bundle(name: str, labels: tuple[str, ...]) -> ScoringBundle:
         heads = {}
         for label in labels:
+            signals = specs[name].estimator_params(label).get("signal_names")
             y = [value(r, label) for r in records]
             # Every head reads lines, as the registered ones do (evidence_lines in models/).
             heads[label] = ExplainableTextClassifier(
-                min_df=2, max_features=5000, random_state=0, line_scorer=line_scorer(label)
+                min_df=2,
+                max_features=5000,
+                random_state=0,
+                line_scorer=line_scorer(label),
+                signal_names=signals,
             ).fit(inputs, y)
         return ScoringBundle(
             name=name, labels=list(labels), heads=heads, thresholds=dict.fromkeys(labels, 0.5), versions={}

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from screening.features import SIGNAL_NAMES
 from screening.lexicons import FAMILIES
@@ -62,22 +62,37 @@ class Gates(_Spec):
     min_impact_ratio: float = Field(0.0, ge=0, le=1)
 
 
+def _signal_list(signals: list[str]) -> list[str]:
+    unknown = [name for name in signals if name not in SIGNAL_NAMES]
+    if unknown or not signals or len(set(signals)) != len(signals):
+        raise ValueError(f"signals must be distinct names of screening.features.SIGNAL_NAMES; got {unknown}")
+    return sorted(signals, key=SIGNAL_NAMES.index)  # the order of the rows
+
+
 class Features(_Spec):
     text: Literal["redacted"] = "redacted"
-    #: ``all`` of :data:`screening.features.SIGNAL_NAMES`, or the names of those the model uses.
-    signals: Literal["all", "none"] | list[str] = "all"
+    #: ``all`` of :data:`screening.features.SIGNAL_NAMES`, the names of those every head uses,
+    #: or, by label, the names of those each head uses (a family's head reads its own
+    #: family's evidence; an AHA head the items of its label in the labelling guide).
+    signals: Literal["all"] | list[str] | dict[str, list[str]] = "all"
 
     @field_validator("signals")
     @classmethod
-    def _known_signals(cls, signals: str | list[str]) -> str | list[str]:
+    def _known_signals(
+        cls, signals: str | list[str] | dict[str, list[str]]
+    ) -> str | list[str] | dict[str, list[str]]:
         if isinstance(signals, list):
-            unknown = [name for name in signals if name not in SIGNAL_NAMES]
-            if unknown or not signals or len(set(signals)) != len(signals):
-                raise ValueError(
-                    f"signals must be distinct names of screening.features.SIGNAL_NAMES; got {unknown}"
-                )
-            return sorted(signals, key=SIGNAL_NAMES.index)  # the order of the rows
+            return _signal_list(signals)
+        if isinstance(signals, dict):
+            return {label: _signal_list(names) for label, names in signals.items()}
         return signals
+
+    def signals_of(self, label: str) -> list[str] | None:
+        """The names of the signals ``label``'s head uses, in the order of the rows (``None``:
+        all of them)."""
+        if isinstance(self.signals, dict):
+            return self.signals[label]
+        return self.signals if isinstance(self.signals, list) else None
 
 
 class ModelSpec(_Spec):
@@ -105,13 +120,30 @@ class ModelSpec(_Spec):
             raise ValueError(f"labels must be distinct names among {KNOWN_LABELS}; got {labels}")
         return labels
 
-    def estimator_params(self) -> dict[str, Any]:
-        """Constructor arguments (YAML lists become the tuples the estimator expects)."""
+    @model_validator(mode="after")
+    def _signals_per_label(self) -> ModelSpec:
+        signals = self.features.signals
+        if isinstance(signals, dict) and set(signals) != set(self.labels):
+            raise ValueError(
+                "features.signals by label must name each label once: "
+                f"{sorted(self.labels)}, got {sorted(signals)}"
+            )
+        return self
+
+    def estimator_params(self, label: str | None = None) -> dict[str, Any]:
+        """Constructor arguments of ``label``'s head (YAML lists become the tuples the
+        estimator expects); without a label, those every head shares (no ``signal_names``
+        when the spec names signals by label)."""
         params = dict(self.estimator.params)
         if "ngram_range" in params:
             params["ngram_range"] = tuple(params["ngram_range"])
-        if isinstance(self.features.signals, list):
-            params["signal_names"] = tuple(self.features.signals)
+        if label is not None and label not in self.labels:
+            raise ValueError(f"{self.name} has no label {label!r}")
+        names = self.features.signals_of(label) if label is not None else None
+        if names is None and isinstance(self.features.signals, list):
+            names = self.features.signals
+        if names is not None:
+            params["signal_names"] = tuple(names)
         return params
 
 

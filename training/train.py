@@ -152,7 +152,7 @@ def _fit_head(
     the head's line scorer and the cross-fitted values of the kept rows (their last signal).
     """
     scorer = line.scorer if line is not None else None
-    base = ExplainableTextClassifier(**spec.estimator_params(), random_state=seed, line_scorer=scorer)
+    base = ExplainableTextClassifier(**spec.estimator_params(label), random_state=seed, line_scorer=scorer)
     grid = spec.estimator.grid or {}
     keys = sorted(grid)
     combos: list[dict[str, Any]] = [{}]
@@ -286,6 +286,8 @@ def train_model(
              "taxonomy_version": taxonomy.version, "model_name": spec.name}
         )  # fmt: skip
         params = {f"estimator.{k}": v for k, v in spec.estimator_params().items()}
+        if isinstance(spec.features.signals, dict):
+            params.update({f"estimator.{x}.signal_names": tuple(n) for x, n in spec.features.signals.items()})
         mlflow.log_params(
             {
                 "seed": seed,
