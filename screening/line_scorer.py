@@ -149,10 +149,15 @@ class LineScorer:
         return self.fit_encoded(vectorizer.transform(list(lines)), labels, vectorizer)
 
     def fit_encoded(
-        self, matrix: sparse.spmatrix, y: Sequence[int] | npt.ArrayLike, vectorizer: TfidfVectorizer
+        self,
+        matrix: sparse.spmatrix,
+        y: Sequence[int] | npt.ArrayLike,
+        vectorizer: TfidfVectorizer,
+        sample_weight: npt.ArrayLike | None = None,
     ) -> LineScorer:
         """:meth:`fit` on lines already encoded: ``matrix`` holds ``vectorizer.transform`` of
-        them (a fitted :func:`make_line_vectorizer`), one row per line.
+        them (a fitted :func:`make_line_vectorizer`), one row per line; ``sample_weight``: a
+        positive weight per line, on top of the balanced classes.
 
         Raises:
             ValueError: ``matrix`` and ``y`` differ in length, ``matrix`` is not as wide as
@@ -166,7 +171,7 @@ class LineScorer:
         if set(labels.tolist()) != {0, 1}:
             raise ValueError("a line scorer needs evidence lines (1) and other lines (0)")
         classifier = LogisticRegression(C=self.C, class_weight="balanced", solver="lbfgs", max_iter=2000)
-        classifier.fit(matrix, labels)
+        classifier.fit(matrix, labels, sample_weight=sample_weight)
         terms = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.__getitem__)
         self.ngram_range_ = (int(vectorizer.ngram_range[0]), int(vectorizer.ngram_range[1]))
         self.terms_ = "\n".join(terms)  # tokens hold no newline; one string saves fast

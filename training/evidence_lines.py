@@ -102,6 +102,31 @@ class LineCache:
     lines: dict[tuple[str, int], sparse.csr_matrix] = field(default_factory=dict)
 
 
+def language_weights(
+    ys: Sequence[int] | npt.ArrayLike, languages: Sequence[str], weights: npt.ArrayLike | None = None
+) -> npt.NDArray[np.float64]:
+    """Per row, a factor for its weight (``weights``, default 1) that gives every language
+    the same share of positives: within each language, positives and negatives are weighed
+    so that positives make up the (weighted) share they make of all rows, and the language
+    keeps its total weight. A language whose examples happen to be mostly positives (the few
+    Chinese résumés of the real sets are mostly Web3) then teaches its specific phrases, not
+    that anything written in it is evidence; a language with one class only keeps factor 1."""
+    y = np.asarray(ys, dtype=np.float64)
+    w = np.ones(len(y)) if weights is None else np.asarray(weights, dtype=np.float64)
+    out = np.ones(len(y))
+    if not len(y) or w.sum() <= 0:
+        return out
+    share = float(np.dot(w, y) / w.sum())
+    language = np.asarray(languages, dtype=object)
+    for value in set(language.tolist()):
+        mine = language == value
+        total = float(w[mine].sum())
+        own = float(np.dot(w[mine], y[mine]) / total) if total > 0 else 0.0
+        if 0.0 < own < 1.0:
+            out[mine] = np.where(y[mine] == 1, share / own, (1.0 - share) / (1.0 - own))
+    return out
+
+
 def _teaching_rows(
     examples: Examples,
     rows: Sequence[int],
@@ -109,11 +134,13 @@ def _teaching_rows(
     vectorizer: TfidfVectorizer,
     encoding: str,
     cache: LineCache,
-) -> tuple[sparse.csr_matrix, list[int]]:
+) -> tuple[sparse.csr_matrix, list[int], list[str]]:
     """The encoded lines of the résumés ``rows`` that teach (:func:`line_labels` 1 and 0, in
-    order), and their labels; each résumé's lines are transformed once per vectoriser."""
+    order), their labels and their résumés' languages; each résumé's lines are transformed
+    once per vectoriser."""
     blocks: list[sparse.csr_matrix] = []
     ys: list[int] = []
+    languages: list[str] = []
     for i in rows:
         key = (encoding, i)
         encoded = cache.lines.get(key)
@@ -125,7 +152,8 @@ def _teaching_rows(
         kept = np.flatnonzero(labels[i] >= 0)
         blocks.append(encoded[kept])
         ys += labels[i][kept].astype(int).tolist()
-    return sparse.vstack(blocks, format="csr"), ys
+        languages += [str(examples.extras[i].get("lang") or "")] * len(kept)
+    return sparse.vstack(blocks, format="csr"), ys, languages
 
 
 def labelled_lines(text: str, labels: npt.NDArray[np.int8]) -> tuple[list[str], list[int]]:
@@ -219,10 +247,11 @@ def fit_line_scorer(
     shared = LineCache() if cache is None else cache
 
     def fitted_on(indices: Sequence[int]) -> LineScorer | None:
-        matrix, ys = _teaching_rows(examples, indices, teaching, vectorizer, encoding, shared)
+        matrix, ys, languages = _teaching_rows(examples, indices, teaching, vectorizer, encoding, shared)
         if len(set(ys)) < 2:
             return None
-        return LineScorer(C=config.C).fit_encoded(matrix, ys, vectorizer)
+        weights = language_weights(ys, languages)
+        return LineScorer(C=config.C).fit_encoded(matrix, ys, vectorizer, sample_weight=weights)
 
     def best_values(fitted: LineScorer, indices: Sequence[int]) -> npt.NDArray[np.float64]:
         out = np.zeros(len(indices))

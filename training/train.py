@@ -52,7 +52,13 @@ from training.bias_audit import (
 )
 from training.corpus.identity import IDENTITY_GROUPS
 from training.dataset import Dataset, load_records
-from training.evidence_lines import LineCache, LineTraining, fit_line_scorer, shared_vectorizer
+from training.evidence_lines import (
+    LineCache,
+    LineTraining,
+    fit_line_scorer,
+    language_weights,
+    shared_vectorizer,
+)
 from training.examples import Examples, build_examples
 from training.model_card import render_model_card
 from training.specs import ModelSpec
@@ -97,7 +103,8 @@ class Encoded:
 
     ``rows`` are example indices; ``text`` is the shared vectoriser's tf-idf matrix of their
     texts (fitted on those texts alone, without labels) and ``signals`` their signal values,
-    both in ``rows`` order; ``weights`` the per-row sample weight of the spec's weighting.
+    both in ``rows`` order; ``weights`` the per-row sample weight of the spec's weighting
+    and ``languages`` each row's language (each head balances its labels across them).
     """
 
     rows: list[int]
@@ -105,6 +112,7 @@ class Encoded:
     text: Any
     signals: np.ndarray
     weights: np.ndarray
+    languages: list[str] = field(default_factory=list)
 
 
 def source_weights(sources: Sequence[str], weighting: str) -> np.ndarray:
@@ -131,7 +139,8 @@ def encode(
     matrix = vectorizer.fit_transform(texts).tocsr()
     signals = np.asarray([examples.inputs[i][1] for i in rows], dtype=np.float64)
     sources = [str(examples.extras[i].get("source_file", "")) for i in rows]
-    return Encoded(list(rows), vectorizer, matrix, signals, source_weights(sources, weighting))
+    languages = [str(examples.extras[i].get("lang") or "") for i in rows]
+    return Encoded(list(rows), vectorizer, matrix, signals, source_weights(sources, weighting), languages)
 
 
 def _fit_head(
@@ -159,6 +168,9 @@ def _fit_head(
     for key in keys:
         combos = [{**c, key: v} for c in combos for v in grid[key]]
     text, signals, weights = enc.text[keep], enc.signals[keep], enc.weights[keep]
+    # No language carries the label's prior (the real sets' few Chinese résumés are mostly
+    # Web3): within each language, positives weigh their overall share.
+    weights = weights * language_weights(y, [enc.languages[k] for k in np.flatnonzero(keep)], weights)
     if line is not None:
         signals = np.column_stack([signals, line.values])
     splitter = StratifiedKFold(n_splits=spec.estimator.cv_folds, shuffle=True, random_state=seed)

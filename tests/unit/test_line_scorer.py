@@ -14,7 +14,14 @@ from screening.bundle import ScoringBundle
 from screening.features import SIGNAL_NAMES
 from screening.line_scorer import LINE_SIGNAL, LineScorer, line_spans, make_line_vectorizer
 from screening.model import ExplainableTextClassifier, ModelInput, TokenIndex
-from training.evidence_lines import LineCache, fit_line_scorer, labelled_lines, line_labels, shared_vectorizer
+from training.evidence_lines import (
+    LineCache,
+    fit_line_scorer,
+    labelled_lines,
+    language_weights,
+    line_labels,
+    shared_vectorizer,
+)
 from training.examples import Examples
 from training.specs import EvidenceLines
 
@@ -350,3 +357,79 @@ def test_encoded_lines_must_match_their_labels_and_vocabulary() -> None:
         LineScorer().fit_encoded(matrix[:, :2], [1, 0], vectorizer)
     with pytest.raises(ValueError, match="evidence lines"):
         LineScorer().fit_encoded(matrix, [0, 0], vectorizer)
+
+
+def _with_language(data: Examples, start: int, marker: str, language: str) -> Examples:
+    """``data`` with résumés from ``start`` on written in another language: every line ends
+    with ``marker``, and the record says ``language``."""
+    inputs = list(data.inputs)
+    extras = [dict(e) for e in data.extras]
+    for k in range(start, len(inputs)):
+        text, signals = inputs[k]
+        inputs[k] = ("\n".join(f"{line} {marker}" if line else line for line in text.split("\n")), signals)
+        extras[k]["lang"] = language
+    for e in extras[:start]:
+        e["lang"] = "en"
+    return Examples(ids=data.ids, inputs=inputs, y=data.y, labels=data.labels, extras=extras)
+
+
+def test_a_language_whose_resumes_are_mostly_positive_is_not_learnt_as_evidence() -> None:
+    """The few Chinese résumés of the real sets are mostly Web3: a scorer must learn their
+    evidence phrases, not that a line written in Chinese is evidence."""
+    base = _examples(160, seed=12)
+    # The last 40 résumés are "Chinese": 36 positives, 4 negatives (the others: half and half).
+    y = base.y.copy()
+    y[120:, 0] = [1.0] * 36 + [0.0] * 4
+    rng = np.random.default_rng(3)
+    inputs, extras = list(base.inputs), [dict(e) for e in base.extras]
+    for k in range(120, 160):
+        # Short résumés, quoted at length (as the written ones are): most of their lines are evidence.
+        lines = [str(x) for x in rng.choice(_FILLER, 2)]
+        quotes = (
+            [
+                f"Launched the {place} market with {n} partners."
+                for place, n in zip(
+                    rng.choice(_PLACES, 3, replace=False), rng.integers(2, 40, 3), strict=True
+                )
+            ]
+            if y[k, 0]
+            else []
+        )
+        text = "Experience\n" + "\n".join(f"• {line}" for line in lines + quotes) + "\n"
+        inputs[k] = (normalise_digits(text), inputs[k][1])
+        extras[k]["evidence"] = {"ambitious": quotes} if quotes else {}
+    data = _with_language(
+        Examples(ids=base.ids, inputs=inputs, y=y, labels=base.labels, extras=extras), 120, "中文", "zh"
+    )
+    found = fit_line_scorer(data, list(range(160)), "ambitious", EvidenceLines(folds=4, min_df=1), seed=0)
+    assert found is not None
+    negative = _resume(np.random.default_rng(99), False)[0]
+    in_chinese = _with_language(
+        Examples(ids=["x"], inputs=[(negative, [])], y=np.zeros((1, 1)), labels=("ambitious",), extras=[{}]),
+        0,
+        "中文",
+        "zh",
+    ).inputs[0][0]
+    plain, marked = found.scorer.values([negative, in_chinese])
+    # The same lines, in the "language", read as hardly more evidence (on the logit scale;
+    # learnt from the language's share of positives, the gap is about 0.7).
+    assert math.log(marked / (1 - marked)) - math.log(plain / (1 - plain)) < 0.35
+    positive = _resume(np.random.default_rng(5), True)[0]
+    assert found.scorer.values([positive])[0] > marked + 0.3  # its evidence phrases still are
+
+
+def test_language_weights_give_each_language_the_overall_share_of_positives() -> None:
+    ys = [1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 1, 1]
+    languages = ["zh"] * 4 + ["en"] * 6 + ["fr"] * 2
+    weights = language_weights(ys, languages)
+    y = np.asarray(ys, dtype=float)
+    overall = y.mean()
+    for language in ("zh", "en"):
+        mine = np.asarray(languages) == language
+        assert np.isclose(np.dot(weights[mine], y[mine]) / weights[mine].sum(), overall)
+        assert np.isclose(weights[mine].sum(), mine.sum())  # each language keeps its weight
+    assert weights[-2:].tolist() == [1.0, 1.0]  # one class only: nothing to balance
+    base = np.array([2.0] * 4 + [1.0] * 8)
+    weighted = language_weights(ys, languages, base) * base
+    zh = slice(0, 4)
+    assert np.isclose(np.dot(weighted[zh], y[zh]) / weighted[zh].sum(), np.dot(base, y) / base.sum())
