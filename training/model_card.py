@@ -216,6 +216,11 @@ def render_model_card(
         "- Features are computed from **redacted** résumé text (word n-grams) plus **named signals**; "
         "identity and protected attributes are detected and redacted before featurization."
     )
+    out.append(
+        "- **Languages**: each head (and line scorer) weighs its training résumés so that within "
+        "every language the positives make up their overall share: no language carries a "
+        "label's prior (the few Chinese résumés of the real sets are mostly Web3)."
+    )
     lines = spec.get("evidence_lines")
     if isinstance(lines, Mapping):
         out.append(
