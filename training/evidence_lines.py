@@ -33,6 +33,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from screening.line_scorer import LineRows, LineScorer, encoding_of, line_spans, make_line_vectorizer
 from training.examples import Examples
 from training.specs import EvidenceLines
+from training.weighting import language_weights
 
 #: Quotes (or quote lines) shorter than this, normalised, are not matched: too many lines
 #: would contain them.
@@ -100,31 +101,6 @@ class LineCache:
 
     rows: dict[tuple[str, int], LineRows] = field(default_factory=dict)
     lines: dict[tuple[str, int], sparse.csr_matrix] = field(default_factory=dict)
-
-
-def language_weights(
-    ys: Sequence[int] | npt.ArrayLike, languages: Sequence[str], weights: npt.ArrayLike | None = None
-) -> npt.NDArray[np.float64]:
-    """Per row, a factor for its weight (``weights``, default 1) that gives every language
-    the same share of positives: within each language, positives and negatives are weighed
-    so that positives make up the (weighted) share they make of all rows, and the language
-    keeps its total weight. A language whose examples happen to be mostly positives (the few
-    Chinese résumés of the real sets are mostly Web3) then teaches its specific phrases, not
-    that anything written in it is evidence; a language with one class only keeps factor 1."""
-    y = np.asarray(ys, dtype=np.float64)
-    w = np.ones(len(y)) if weights is None else np.asarray(weights, dtype=np.float64)
-    out = np.ones(len(y))
-    if not len(y) or w.sum() <= 0:
-        return out
-    share = float(np.dot(w, y) / w.sum())
-    language = np.asarray(languages, dtype=object)
-    for value in set(language.tolist()):
-        mine = language == value
-        total = float(w[mine].sum())
-        own = float(np.dot(w[mine], y[mine]) / total) if total > 0 else 0.0
-        if 0.0 < own < 1.0:
-            out[mine] = np.where(y[mine] == 1, share / own, (1.0 - share) / (1.0 - own))
-    return out
 
 
 def _teaching_rows(

@@ -52,19 +52,14 @@ from training.bias_audit import (
 )
 from training.corpus.identity import IDENTITY_GROUPS
 from training.dataset import Dataset, load_records
-from training.evidence_lines import (
-    LineCache,
-    LineTraining,
-    fit_line_scorer,
-    language_weights,
-    shared_vectorizer,
-)
+from training.evidence_lines import LineCache, LineTraining, fit_line_scorer, shared_vectorizer
 from training.examples import Examples, build_examples
 from training.model_card import render_model_card
 from training.specs import ModelSpec
 from training.splits import split_dataset
 from training.text_source import ParsedPdfSource
 from training.tracking import configure, ensure_experiment, git_commit
+from training.weighting import language_weights, source_weights
 
 logger = logging.getLogger(__name__)
 
@@ -113,21 +108,6 @@ class Encoded:
     signals: np.ndarray
     weights: np.ndarray
     languages: list[str] = field(default_factory=list)
-
-
-def source_weights(sources: Sequence[str], weighting: str) -> np.ndarray:
-    """Per-row sample weights: all 1 for ``none``; for ``balanced``, each data source carries
-    the same total weight (a small real set is not drowned by a large generated one), scaled
-    to a mean of 1."""
-    n = len(sources)
-    if weighting == "none" or n == 0:
-        return np.ones(n)
-    counts: dict[str, int] = {}
-    for s in sources:
-        counts[s] = counts.get(s, 0) + 1
-    w = np.array([n / (len(counts) * counts[s]) for s in sources], dtype=np.float64)
-    out: np.ndarray = w / w.mean()
-    return out
 
 
 def encode(

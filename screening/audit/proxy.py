@@ -183,7 +183,7 @@ def proxy_contributions(
 
     ``matrix`` is the inputs' texts encoded by the head's vectoriser, when already at hand
     (heads trained together share one), and ``line_values`` the head's evidence-line values
-    of the inputs (:func:`screening.model.line_values`), when already computed.
+    of the inputs (:func:`screening.model.encode_texts`), when already computed.
     """
     a, b = head.calibration_
     vocabulary = head.vectorizer_.vocabulary_

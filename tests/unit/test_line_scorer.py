@@ -18,7 +18,6 @@ from training.evidence_lines import (
     LineCache,
     fit_line_scorer,
     labelled_lines,
-    language_weights,
     line_labels,
     shared_vectorizer,
 )
@@ -416,20 +415,3 @@ def test_a_language_whose_resumes_are_mostly_positive_is_not_learnt_as_evidence(
     assert math.log(marked / (1 - marked)) - math.log(plain / (1 - plain)) < 0.35
     positive = _resume(np.random.default_rng(5), True)[0]
     assert found.scorer.values([positive])[0] > marked + 0.3  # its evidence phrases still are
-
-
-def test_language_weights_give_each_language_the_overall_share_of_positives() -> None:
-    ys = [1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 1, 1]
-    languages = ["zh"] * 4 + ["en"] * 6 + ["fr"] * 2
-    weights = language_weights(ys, languages)
-    y = np.asarray(ys, dtype=float)
-    overall = y.mean()
-    for language in ("zh", "en"):
-        mine = np.asarray(languages) == language
-        assert np.isclose(np.dot(weights[mine], y[mine]) / weights[mine].sum(), overall)
-        assert np.isclose(weights[mine].sum(), mine.sum())  # each language keeps its weight
-    assert weights[-2:].tolist() == [1.0, 1.0]  # one class only: nothing to balance
-    base = np.array([2.0] * 4 + [1.0] * 8)
-    weighted = language_weights(ys, languages, base) * base
-    zh = slice(0, 4)
-    assert np.isclose(np.dot(weighted[zh], y[zh]) / weighted[zh].sum(), np.dot(base, y) / base.sum())
