@@ -9,7 +9,7 @@ BENCH_LIMIT ?= 300
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install test test-fast lint format typecheck serve train mlflow-ui bench bench-score bench-train bench-load bench-hostile bench-livecareer audit-deps clean
+.PHONY: install test test-fast lint format typecheck serve train mlflow-ui bench bench-score bench-splits bench-train bench-load bench-hostile bench-livecareer audit-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,10 @@ bench: install
 
 bench-score: install
 	$(BIN)/python -m benchmarks.score_speed $(BENCH_PDFS) --limit 500
+
+# Real held-out F1 and ROC-AUC per label over five train/test splits (same data as `make train`).
+bench-splits: install $(CORPUS)/index.jsonl
+	$(BIN)/python -m benchmarks.model_splits --data $(CORPUS)/index.jsonl $(foreach d,$(TRAIN_DATA),--data $(d))
 
 bench-train: install
 	$(BIN)/python -m benchmarks.train_speed --n 10000

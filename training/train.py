@@ -15,7 +15,7 @@ import math
 import tempfile
 import time
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -239,6 +239,76 @@ def _log_dataset(examples: Examples, paths: Sequence[Path]) -> str:
     return str(ds.digest)
 
 
+@dataclass
+class FittedHeads:
+    """What :func:`fit_heads` gives: each label's fitted head and its line scorer's training
+    (``None`` for a label without one)."""
+
+    heads: dict[str, HeadResult]
+    lines: dict[str, LineTraining | None]
+
+
+def fit_heads(
+    spec: ModelSpec,
+    examples: Examples,
+    train_rows: Sequence[int],
+    *,
+    seed: int,
+    groups: Mapping[str, str] | None = None,
+    workers: int = 2,
+    encode_cache: dict[tuple[Any, ...], Encoded] | None = None,
+    line_cache: LineCache | None = None,
+    echo: Callable[[str], None] = logger.info,
+) -> FittedHeads:
+    """Fit every head of ``spec`` on the training résumés ``train_rows`` (example indices), as
+    :func:`train_model` does, without MLflow: encode them once (``encode_cache`` shares the
+    encoding between specs), then per label the line scorer (cross-fitted, ``groups`` keeping
+    copies of a résumé in one fold) and the head (grid search, final fit, threshold).
+
+    Raises:
+        ValueError: a label has one class only among the training résumés.
+    """
+    cols = [examples.labels.index(label) for label in spec.labels]
+    started = time.perf_counter()
+    labelled = [i for i in train_rows if any(not math.isnan(examples.y[i, c]) for c in cols)]
+    base = ExplainableTextClassifier(**spec.estimator_params(), random_state=seed)
+    # Specs with the same text settings, rows and weighting share one encoding.
+    enc_key = (tuple(labelled), repr(base.make_vectorizer().get_params()), spec.source_weighting)
+    if encode_cache is not None and enc_key in encode_cache:
+        enc = encode_cache[enc_key]
+    else:
+        enc = encode(base, examples, labelled, spec.source_weighting)
+        if encode_cache is not None:
+            encode_cache[enc_key] = enc
+    echo(f"  encoded {len(labelled)} training résumés ({time.perf_counter() - started:5.1f} s, "
+         f"{enc.text.shape[1]} n-grams)")  # fmt: skip
+    # One line vectoriser for the model's heads: their scorers encode a text once.
+    line_vectorizer = (
+        shared_vectorizer(examples, enc.rows, spec.evidence_lines) if spec.evidence_lines else None
+    )
+    heads: dict[str, HeadResult] = {}
+    lines: dict[str, LineTraining | None] = {}
+    for label, col in zip(spec.labels, cols, strict=True):
+        keep = ~np.isnan(examples.y[enc.rows, col])
+        y = examples.y[enc.rows, col][keep].astype(int)
+        if len(set(y.tolist())) < 2:
+            raise ValueError(f"{spec.name}: label {label!r} has one class only in the training data")
+        started = time.perf_counter()
+        line = None
+        if spec.evidence_lines is not None:
+            kept = [enc.rows[k] for k in np.flatnonzero(keep)]
+            line = fit_line_scorer(
+                examples, kept, label, spec.evidence_lines, seed,
+                vectorizer=line_vectorizer, groups=groups, cache=line_cache,
+            )  # fmt: skip
+        lines[label] = line
+        head = heads[label] = _fit_head(spec, label, enc, keep, y, seed, threads=workers, line=line)
+        taught = f", {line.evidence_lines} evidence lines of {line.resumes}" if line else ""
+        echo(f"  {label:<15} fit on {len(y):>5} ({time.perf_counter() - started:5.1f} s), "
+             f"C={head.params.get('C')}, threshold={head.threshold:.2f}{taught}")  # fmt: skip
+    return FittedHeads(heads, lines)
+
+
 def train_model(
     spec: ModelSpec,
     dataset: Dataset,
@@ -289,48 +359,20 @@ def train_model(
                 **params,
             }
         )
-        heads: dict[str, HeadResult] = {}
-        started = time.perf_counter()
-        labelled = [i for i in train_rows if any(not math.isnan(examples.y[i, c]) for c in cols)]
-        base = ExplainableTextClassifier(**spec.estimator_params(), random_state=seed)
-        # Specs with the same text settings, rows and weighting share one encoding.
-        enc_key = (tuple(labelled), repr(base.make_vectorizer().get_params()), spec.source_weighting)
-        if encode_cache is not None and enc_key in encode_cache:
-            enc = encode_cache[enc_key]
-        else:
-            enc = encode(base, examples, labelled, spec.source_weighting)
-            if encode_cache is not None:
-                encode_cache[enc_key] = enc
-        echo(f"  encoded {len(labelled)} training résumés ({time.perf_counter() - started:5.1f} s, "
-             f"{enc.text.shape[1]} n-grams)")  # fmt: skip
-        # One line vectoriser for the model's heads: their scorers encode a text once.
-        line_vectorizer = (
-            shared_vectorizer(examples, enc.rows, spec.evidence_lines) if spec.evidence_lines else None
-        )
-        for label, col in zip(spec.labels, cols, strict=True):
-            keep = ~np.isnan(examples.y[enc.rows, col])
-            y = examples.y[enc.rows, col][keep].astype(int)
-            if len(set(y.tolist())) < 2:
-                raise ValueError(f"{spec.name}: label {label!r} has one class only in the training data")
-            started = time.perf_counter()
-            line = None
+        fitted = fit_heads(
+            spec, examples, train_rows, seed=seed, groups=split.group_of, workers=workers,
+            encode_cache=encode_cache, line_cache=line_cache, echo=echo,
+        )  # fmt: skip
+        heads = fitted.heads
+        for label, head in heads.items():
+            line = fitted.lines.get(label)
             if spec.evidence_lines is not None:
-                kept = [enc.rows[k] for k in np.flatnonzero(keep)]
-                line = fit_line_scorer(
-                    examples, kept, label, spec.evidence_lines, seed,
-                    vectorizer=line_vectorizer, groups=split.group_of, cache=line_cache,
-                )  # fmt: skip
                 mlflow.log_metrics(
                     {f"{label}.evidence_lines": line.evidence_lines if line else 0,
                      f"{label}.evidence_line_resumes": line.resumes if line else 0}
                 )  # fmt: skip
-            heads[label] = _fit_head(spec, label, enc, keep, y, seed, threads=workers, line=line)
-            taught = f", {line.evidence_lines} evidence lines of {line.resumes}" if line else ""
-            head = heads[label]
-            echo(f"  {label:<15} fit on {len(y):>5} ({time.perf_counter() - started:5.1f} s), "
-                 f"C={head.params.get('C')}, threshold={head.threshold:.2f}{taught}")  # fmt: skip
-            mlflow.log_params({f"{label}.{k}": v for k, v in heads[label].params.items()})
-            mlflow.log_metric(f"cv.{label}.log_loss", heads[label].cv_score)
+            mlflow.log_params({f"{label}.{k}": v for k, v in head.params.items()})
+            mlflow.log_metric(f"cv.{label}.log_loss", head.cv_score)
         bundle = ScoringBundle(
             name=spec.name,
             labels=list(spec.labels),
