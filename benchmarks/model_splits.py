@@ -19,58 +19,45 @@ from __future__ import annotations
 import argparse
 import math
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from sklearn.metrics import f1_score, roc_auc_score
 
+if TYPE_CHECKING:
+    from training.dataset import Dataset
+    from training.examples import Examples
+    from training.specs import ModelSpec
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, action="append", required=True, help="labelled JSONL (repeatable)")
-    ap.add_argument("--model", choices=["background", "aha", "all"], default="all")
-    ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2, 3, 4])
-    ap.add_argument("--workers", type=int, default=2)
-    args = ap.parse_args(argv)
 
+Figures = dict[str, dict[str, list[tuple[float, float]]]]
+
+
+def split_figures(
+    specs: Sequence[ModelSpec], dataset: Dataset, examples: Examples, seeds: Sequence[int], workers: int = 2
+) -> Figures:
+    """For each spec, label and split seed: the F1 at the head's threshold and the ROC-AUC
+    (nan with one class) on the split's held-out résumés of origin ``real``."""
     from screening.bundle import ScoringBundle
-    from screening.settings import Settings
-    from training.dataset import load_records
     from training.evidence_lines import LineCache
-    from training.examples import build_examples
-    from training.specs import load_specs
     from training.splits import split_dataset
-    from training.text_source import ParsedPdfSource
     from training.train import Encoded, fit_heads
 
-    started = time.perf_counter()
-    settings = Settings()
-    specs = load_specs(args.model)
-    source = ParsedPdfSource(settings, workers=args.workers)
-    dataset = load_records(args.data, text_source=source)
-    labels = sorted({label for spec in specs for label in spec.labels})
-    examples = build_examples(dataset, settings=settings, labels=labels, workers=args.workers, source=source)
     index = {rid: i for i, rid in enumerate(examples.ids)}
-    print(f"{len(examples.ids)} résumés ready in {time.perf_counter() - started:.0f} s", flush=True)
-
-    # results[spec][label] = [(f1, auc) per seed]
-    results: dict[str, dict[str, list[tuple[float, float]]]] = {
-        s.name: {x: [] for x in s.labels} for s in specs
-    }
-    for seed in args.seeds:
+    out: Figures = {s.name: {x: [] for x in s.labels} for s in specs}
+    for seed in seeds:
         split = split_dataset(dataset, seed=seed)
         train_rows = [index[r.id] for r in split.train if r.id in index]
-        real = [
-            index[r.id]
-            for r in split.test
-            if r.id in index and examples.extras[index[r.id]]["origin"] == "real"
-        ]
+        test_rows = [index[r.id] for r in split.test if r.id in index]
+        real = [i for i in test_rows if examples.extras[i]["origin"] == "real"]
         encode_cache: dict[tuple[object, ...], Encoded] = {}
         line_cache = LineCache()
         for spec in specs:
-            t0 = time.perf_counter()
+            started = time.perf_counter()
             fitted = fit_heads(
-                spec, examples, train_rows, seed=seed, groups=split.group_of, workers=args.workers,
+                spec, examples, train_rows, seed=seed, groups=split.group_of, workers=workers,
                 encode_cache=encode_cache, line_cache=line_cache, echo=lambda _: None,
             )  # fmt: skip
             bundle = ScoringBundle(
@@ -87,20 +74,42 @@ def main(argv: list[str] | None = None) -> int:
                 y, p = truth[known].astype(int), proba[known, j]
                 f1 = float(f1_score(y, p >= bundle.thresholds[label], zero_division=0))
                 auc = float(roc_auc_score(y, p)) if len(set(y.tolist())) == 2 else math.nan
-                results[spec.name][label].append((f1, auc))
+                out[spec.name][label].append((f1, auc))
                 shown.append(f"{label} {f1:.3f} ({auc:.3f})")
-            print(
-                f"split {seed} · {spec.name}: " + " · ".join(shown) + f"  [{time.perf_counter() - t0:.0f} s]",
-                flush=True,
-            )
+            took = time.perf_counter() - started
+            print(f"split {seed} · {spec.name}: " + " · ".join(shown) + f"  [{took:.0f} s]", flush=True)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, action="append", required=True, help="labelled JSONL (repeatable)")
+    ap.add_argument("--model", choices=["background", "aha", "all"], default="all")
+    ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2, 3, 4])
+    ap.add_argument("--workers", type=int, default=2)
+    args = ap.parse_args(argv)
+
+    from screening.settings import Settings
+    from training.dataset import load_records
+    from training.examples import build_examples
+    from training.specs import load_specs
+    from training.text_source import ParsedPdfSource
+
+    started = time.perf_counter()
+    settings = Settings()
+    specs = load_specs(args.model)
+    source = ParsedPdfSource(settings, workers=args.workers)
+    dataset = load_records(args.data, text_source=source)
+    labels = sorted({label for spec in specs for label in spec.labels})
+    examples = build_examples(dataset, settings=settings, labels=labels, workers=args.workers, source=source)
+    print(f"{len(examples.ids)} résumés ready in {time.perf_counter() - started:.0f} s", flush=True)
+    results = split_figures(specs, dataset, examples, args.seeds, args.workers)
 
     print(f"\nreal held-out résumés, splits {' '.join(map(str, args.seeds))}: F1 at the threshold (ROC-AUC)")
     for spec in specs:
-        means = []
         for label in spec.labels:
             f1s = [f for f, _ in results[spec.name][label]]
             aucs = [a for _, a in results[spec.name][label]]
-            means.append(float(np.mean(f1s)))
             per_split = " · ".join(f"{f:.3f}" for f in f1s)
             mean = f"mean {np.mean(f1s):.3f} ({np.nanmean(aucs):.3f})"
             print(f"  {spec.name:<21} {label:<15} {per_split}   {mean}")

@@ -19,8 +19,11 @@ from screening.parsing.pipeline import parse_pdf
 from screening.parsing.resources import ParseResources
 from screening.registry import CHALLENGER, CHAMPION, load_model, model_uri
 from screening.settings import Settings
+from training.dataset import load_records
 from training.evidence_lines import line_labels
+from training.examples import build_examples
 from training.specs import load_specs
+from training.text_source import ParsedPdfSource
 from training.train import train
 
 pytestmark = pytest.mark.slow
@@ -183,16 +186,43 @@ def test_training_against_a_real_mlflow_server_process(
         mlflow.set_tracking_uri(None)  # type: ignore[arg-type]
 
 
+def _with_real_half(corpus: Path) -> tuple[Path, Path]:
+    """The corpus as two data files: its last 120 records as generated, and its first 120
+    without the generator's mark, so "real" (their quotes teach line scorers)."""
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    annotated, generated = corpus.parent / "annotated.jsonl", corpus.parent / "generated.jsonl"
+    unmarked = [json.dumps({k: v for k, v in json.loads(x).items() if k != "source"}) for x in lines[:120]]
+    annotated.write_text("\n".join(unmarked) + "\n", encoding="utf-8")
+    generated.write_text("\n".join(lines[120:]) + "\n", encoding="utf-8")
+    return generated, annotated
+
+
+def test_the_splits_benchmark_gives_the_held_out_figures_of_training(
+    corpus: Path, store: str, settings: Settings
+) -> None:
+    """``make bench-splits`` fits the heads as ``screening train`` does: for the same split
+    seed, its real held-out F1 of every label is the one training logged."""
+    from benchmarks.model_splits import split_figures
+
+    data = list(_with_real_half(corpus))
+    specs = _quick("aha")
+    (result,) = train(specs, data, settings=settings, experiment="splits", seed=2, echo=lambda _: None)
+    logged = mlflow.MlflowClient(tracking_uri=store).get_run(result.run_id).data.metrics
+    source = ParsedPdfSource(settings, workers=1)
+    dataset = load_records(data, text_source=source)
+    examples = build_examples(dataset, settings=settings, labels=specs[0].labels, workers=1, source=source)
+    figures = split_figures(specs, dataset, examples, seeds=[2], workers=1)
+    for label in specs[0].labels:
+        ((f1, auc),) = figures["screening-aha"][label]
+        assert f1 == pytest.approx(logged[f"slice.origin_real.{label}.f1"], abs=1e-12)
+        assert auc == pytest.approx(logged[f"slice.origin_real.{label}.roc_auc"], abs=1e-12)
+
+
 def test_annotated_quotes_teach_line_scorers_that_are_registered_and_quote_lines(
     corpus: Path, store: str, settings: Settings, resources: ParseResources
 ) -> None:
-    # Records without the generator's mark are "real": their quotes teach line scorers.
-    lines = corpus.read_text(encoding="utf-8").splitlines()
-    records = [json.loads(line) for line in lines[:120]]
-    annotated, generated = corpus.parent / "annotated.jsonl", corpus.parent / "generated.jsonl"
-    unmarked = [json.dumps({k: v for k, v in r.items() if k != "source"}) for r in records]
-    annotated.write_text("\n".join(unmarked) + "\n", encoding="utf-8")
-    generated.write_text("\n".join(lines[120:]) + "\n", encoding="utf-8")
+    generated, annotated = _with_real_half(corpus)
+    records = [json.loads(line) for line in annotated.read_text(encoding="utf-8").splitlines()]
     results = train(
         _quick("all"),
         [generated, annotated],
