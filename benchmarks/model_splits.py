@@ -17,14 +17,12 @@ reference run. Every PDF is parsed once (the parse cache); the splits then take 
 from __future__ import annotations
 
 import argparse
-import math
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from sklearn.metrics import f1_score, roc_auc_score
 
 if TYPE_CHECKING:
     from training.dataset import Dataset
@@ -40,8 +38,8 @@ def split_figures(
 ) -> Figures:
     """For each spec, label and split seed: the F1 at the head's threshold and the ROC-AUC
     (nan with one class) on the split's held-out résumés of origin ``real``."""
-    from screening.bundle import ScoringBundle
     from training.evidence_lines import LineCache
+    from training.metrics import evaluate_labels
     from training.splits import split_dataset
     from training.train import Encoded, fit_heads
 
@@ -60,20 +58,14 @@ def split_figures(
                 spec, examples, train_rows, seed=seed, groups=split.group_of, workers=workers,
                 encode_cache=encode_cache, line_cache=line_cache, echo=lambda _: None,
             )  # fmt: skip
-            bundle = ScoringBundle(
-                name=spec.name,
-                labels=list(spec.labels),
-                heads={x: h.model for x, h in fitted.heads.items()},
-                thresholds={x: h.threshold for x, h in fitted.heads.items()},
-            )
+            bundle = fitted.bundle(spec)
             proba = bundle.probabilities([examples.inputs[i] for i in real], spec.labels)
+            y = examples.y[np.ix_(real, [examples.labels.index(x) for x in spec.labels])]
+            # The metrics training logs for the held-out real slice (training.metrics).
+            found = evaluate_labels(y, proba, bundle.thresholds, spec.labels)
             shown = []
-            for j, label in enumerate(spec.labels):
-                truth = examples.y[real, examples.labels.index(label)]
-                known = ~np.isnan(truth)
-                y, p = truth[known].astype(int), proba[known, j]
-                f1 = float(f1_score(y, p >= bundle.thresholds[label], zero_division=0))
-                auc = float(roc_auc_score(y, p)) if len(set(y.tolist())) == 2 else math.nan
+            for label in spec.labels:
+                f1, auc = float(found[label]["f1"]), float(found[label]["roc_auc"])
                 out[spec.name][label].append((f1, auc))
                 shown.append(f"{label} {f1:.3f} ({auc:.3f})")
             took = time.perf_counter() - started

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from screening.model import ExplainableTextClassifier, ModelInput, encode_texts
+from screening.model import ExplainableTextClassifier, ModelInput, encode_texts, input_texts
 
 #: Types a saved bundle may contain (checked before anything is loaded).
 TRUSTED_TYPES = frozenset(
@@ -53,16 +53,13 @@ class ScoringBundle:
         """Calibrated probability of each label for each input (the same values as each head's
         ``predict_proba``; heads trained together share a vectoriser, which encodes once)."""
         heads = [self.heads[label] for label in self.labels]
-        # Checked first (a malformed row raises before any work), then each text is read
-        # once for every head: its tokens, n-gram rows and evidence lines.
-        checked = [head.split_inputs(inputs, np.zeros(len(inputs))) for head in heads]
-        read = encode_texts(heads, checked[0][0] if checked else [])
+        # Each text read once for every head: its tokens, n-gram rows and evidence lines.
+        read = encode_texts(heads, input_texts(inputs))
         out: dict[str, list[float]] = {}
-        for label, head, (_, signals), matrix, values in zip(
-            self.labels, heads, checked, read.matrices, read.line_values, strict=True
+        for label, head, matrix, values in zip(
+            self.labels, heads, read.matrices, read.line_values, strict=True
         ):
-            if values is not None:
-                signals[:, -1] = values  # the line value's column (a placeholder above)
+            _, signals = head.split_inputs(inputs, values)
             out[label] = [float(p) for p in head.predict_proba_encoded(matrix, signals)]
         return out
 

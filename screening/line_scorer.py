@@ -137,7 +137,8 @@ class LineScorer:
         by default one is fitted on ``lines``.
 
         Raises:
-            ValueError: ``lines`` and ``y`` differ in length, or ``y`` has one class only.
+            ValueError: ``lines`` and ``y`` differ in length, or ``y`` has one class only
+                (checked before any vectoriser is fitted).
         """
         labels = np.asarray(y, dtype=int)
         if len(lines) != len(labels):

@@ -272,6 +272,23 @@ class TextEncoder:
         return EncodedText(columns.astype(np.int32), data)
 
 
+def input_texts(X: Sequence[ModelInput]) -> list[str]:  # noqa: N803
+    """The texts of ``(model_text, signals)`` pairs, each pair checked.
+
+    Raises:
+        TypeError: ``X`` is one text.
+        ValueError: an item is not such a pair.
+    """
+    if isinstance(cast(object, X), str):
+        raise TypeError("X must be a sequence of (model_text, signals) pairs, not one text")
+    texts: list[str] = []
+    for i, row in enumerate(X):
+        if len(row) != 2 or not isinstance(row[0], str):
+            raise ValueError(f"X[{i}] is not a (model_text, signals) pair")
+        texts.append(row[0])
+    return texts
+
+
 @dataclass(frozen=True, slots=True)
 class EncodedTexts:
     """Texts read for several heads (:func:`encode_texts`), one entry per head: ``matrices``
@@ -501,15 +518,8 @@ class ExplainableTextClassifier(ClassifierMixin, BaseEstimator):  # type: ignore
     # -- inputs ---------------------------------------------------------------------------
 
     def _split_inputs(self, X: Sequence[ModelInput], n_signals: int | None) -> tuple[list[str], FloatArray]:  # noqa: N803
-        if isinstance(cast(object, X), str):
-            raise TypeError("X must be a sequence of (model_text, signals) pairs, not one text")
-        texts: list[str] = []
-        rows: list[Sequence[float]] = []
-        for i, row in enumerate(X):
-            if len(row) != 2 or not isinstance(row[0], str):
-                raise ValueError(f"X[{i}] is not a (model_text, signals) pair")
-            texts.append(row[0])
-            rows.append(row[1])
+        texts = input_texts(X)
+        rows: list[Sequence[float]] = [row[1] for row in X]
         width = n_signals if n_signals is not None else (len(rows[0]) if rows else 0)
         if width != len(SIGNAL_NAMES) and rows and all(len(r) == len(SIGNAL_NAMES) for r in rows):
             width = len(SIGNAL_NAMES)  # today's signals for an older model: it picks its own

@@ -33,7 +33,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from screening.line_scorer import LineRows, LineScorer, encoding_of, line_spans, make_line_vectorizer
 from training.examples import Examples
 from training.specs import EvidenceLines
-from training.weighting import language_weights
+from training.weighting import language_of, language_weights
 
 #: Quotes (or quote lines) shorter than this, normalised, are not matched: too many lines
 #: would contain them.
@@ -128,7 +128,7 @@ def _teaching_rows(
         kept = np.flatnonzero(labels[i] >= 0)
         blocks.append(encoded[kept])
         ys += labels[i][kept].astype(int).tolist()
-        languages += [str(examples.extras[i].get("lang") or "")] * len(kept)
+        languages += [language_of(examples.extras[i])] * len(kept)
     return sparse.vstack(blocks, format="csr"), ys, languages
 
 

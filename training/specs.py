@@ -139,9 +139,10 @@ class ModelSpec(_Spec):
             params["ngram_range"] = tuple(params["ngram_range"])
         if label is not None and label not in self.labels:
             raise ValueError(f"{self.name} has no label {label!r}")
-        names = self.features.signals_of(label) if label is not None else None
-        if names is None and isinstance(self.features.signals, list):
-            names = self.features.signals
+        if label is not None:
+            names = self.features.signals_of(label)
+        else:  # one list shared by every head, if the spec names one
+            names = self.features.signals if isinstance(self.features.signals, list) else None
         if names is not None:
             params["signal_names"] = tuple(names)
         return params

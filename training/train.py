@@ -59,7 +59,7 @@ from training.specs import ModelSpec
 from training.splits import split_dataset
 from training.text_source import ParsedPdfSource
 from training.tracking import configure, ensure_experiment, git_commit
-from training.weighting import language_weights, source_weights
+from training.weighting import language_of, language_weights, source_weights
 
 logger = logging.getLogger(__name__)
 
@@ -107,7 +107,7 @@ class Encoded:
     text: Any
     signals: np.ndarray
     weights: np.ndarray
-    languages: list[str] = field(default_factory=list)
+    languages: list[str]
 
 
 def encode(
@@ -119,7 +119,7 @@ def encode(
     matrix = vectorizer.fit_transform(texts).tocsr()
     signals = np.asarray([examples.inputs[i][1] for i in rows], dtype=np.float64)
     sources = [str(examples.extras[i].get("source_file", "")) for i in rows]
-    languages = [str(examples.extras[i].get("lang") or "") for i in rows]
+    languages = [language_of(examples.extras[i]) for i in rows]
     return Encoded(list(rows), vectorizer, matrix, signals, source_weights(sources, weighting), languages)
 
 
@@ -247,6 +247,16 @@ class FittedHeads:
     heads: dict[str, HeadResult]
     lines: dict[str, LineTraining | None]
 
+    def bundle(self, spec: ModelSpec, versions: dict[str, str] | None = None) -> ScoringBundle:
+        """The heads as ``spec``'s scoring bundle, each with the threshold chosen for it."""
+        return ScoringBundle(
+            name=spec.name,
+            labels=list(spec.labels),
+            heads={label: h.model for label, h in self.heads.items()},
+            thresholds={label: h.threshold for label, h in self.heads.items()},
+            versions=dict(versions or {}),
+        )
+
 
 def fit_heads(
     spec: ModelSpec,
@@ -373,12 +383,8 @@ def train_model(
                 )  # fmt: skip
             mlflow.log_params({f"{label}.{k}": v for k, v in head.params.items()})
             mlflow.log_metric(f"cv.{label}.log_loss", head.cv_score)
-        bundle = ScoringBundle(
-            name=spec.name,
-            labels=list(spec.labels),
-            heads={label: h.model for label, h in heads.items()},
-            thresholds={label: h.threshold for label, h in heads.items()},
-            versions={"parser": PARSER_VERSION, "taxonomy": taxonomy.version, "git_commit": git_commit()},
+        bundle = fitted.bundle(
+            spec, {"parser": PARSER_VERSION, "taxonomy": taxonomy.version, "git_commit": git_commit()}
         )
         # Evaluate on held-out data.
         test_inputs = [examples.inputs[i] for i in test_rows]

@@ -9,7 +9,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -28,6 +29,12 @@ def source_weights(sources: Sequence[str], weighting: str) -> np.ndarray:
     w = np.array([n / (len(counts) * counts[s]) for s in sources], dtype=np.float64)
     out: np.ndarray = w / w.mean()
     return out
+
+
+def language_of(extras: Mapping[str, Any]) -> str:
+    """A résumé's language for :func:`language_weights`: the record's ``lang``, else the
+    parser's (``training.examples`` fills it), ``""`` when neither is known."""
+    return str(extras.get("lang") or "")
 
 
 def language_weights(

@@ -35,6 +35,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict
 from scipy import sparse  # type: ignore[import-untyped]
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -175,7 +176,7 @@ def proxy_contributions(
     grams: Sequence[frozenset[str]],
     *,
     matrix: Any = None,
-    line_values: Any = None,
+    line_values: npt.ArrayLike | None = None,
 ) -> tuple[np.ndarray, np.ndarray, int]:
     """Each input's calibrated logit, its proxy contribution (the exact sum of the contributions
     of its proxy n-grams and :data:`PROXY_SIGNALS`), and how many inputs have a proxy n-gram
@@ -262,7 +263,7 @@ def proxy_check(
     permutations: int = PERMUTATIONS,
     seed: int = PERMUTATION_SEED,
     matrix: Any = None,
-    line_values: Any = None,
+    line_values: npt.ArrayLike | None = None,
 ) -> ProxyCheck:
     """The proxy check of one label's head (see the module's definitions).
 
