@@ -90,10 +90,19 @@ def make_line_vectorizer(
 def encoding_of(vectorizer: TfidfVectorizer) -> str:
     """A digest of a fitted line vectoriser's n-gram range, vocabulary and idf: the
     ``encoding_`` of the scorers fitted with it (equal digests encode every text alike)."""
+    return _digest(*_encoding_parts(vectorizer))
+
+
+def _encoding_parts(vectorizer: TfidfVectorizer) -> tuple[tuple[int, int], str, FloatArray]:
+    """A fitted vectoriser's n-gram range, terms (one per line, in column order) and idf."""
     ngram_range = (int(vectorizer.ngram_range[0]), int(vectorizer.ngram_range[1]))
     terms = "\n".join(sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.__getitem__))
+    return ngram_range, terms, np.asarray(vectorizer.idf_, dtype=np.float64)
+
+
+def _digest(ngram_range: tuple[int, int], terms: str, idf: FloatArray) -> str:
     digest = hashlib.sha256(f"{ngram_range}\n{terms}".encode())
-    digest.update(np.asarray(vectorizer.idf_, dtype=np.float64).tobytes())
+    digest.update(idf.tobytes())
     return digest.hexdigest()
 
 
@@ -173,13 +182,11 @@ class LineScorer:
             raise ValueError("a line scorer needs evidence lines (1) and other lines (0)")
         classifier = LogisticRegression(C=self.C, class_weight="balanced", solver="lbfgs", max_iter=2000)
         classifier.fit(matrix, labels, sample_weight=sample_weight)
-        terms = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.__getitem__)
-        self.ngram_range_ = (int(vectorizer.ngram_range[0]), int(vectorizer.ngram_range[1]))
-        self.terms_ = "\n".join(terms)  # tokens hold no newline; one string saves fast
-        self.idf_ = np.asarray(vectorizer.idf_, dtype=np.float64)
+        # Terms one per line: tokens hold no newline, and one string saves fast.
+        self.ngram_range_, self.terms_, self.idf_ = _encoding_parts(vectorizer)
         self.coef_ = np.ascontiguousarray(classifier.coef_[0], dtype=np.float64)
         self.intercept_ = float(classifier.intercept_[0])
-        self.encoding_ = encoding_of(vectorizer)
+        self.encoding_ = _digest(self.ngram_range_, self.terms_, self.idf_)
         return self
 
     def _vocabulary(self) -> dict[str, int]:
