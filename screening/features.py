@@ -51,7 +51,11 @@ REDACTED_KINDS = frozenset(
 _NUMBER = re.compile(
     r"(?:[$€£¥]|us\$|hk\$|s\$|aed\s?)\s?\d|\d+(?:[.,]\d+)?\s?(?:%|x\b|k\b|m\b|bn\b|million|billion)"
     r"|\bfrom\s+(?:[$€£¥]\s?)?\d[\d,.]*\s*\w*\s+(?:\w+\s+)?to\s+(?:over\s+|more than\s+)?(?:[$€£¥]\s?)?\d"
-    r"|\b(?:by|of)\s+\d+(?:[.,]\d+)?\s?(?:percent|per cent)\b",
+    r"|\b(?:by|of)\s+\d+(?:[.,]\d+)?\s?(?:percent|per cent)\b"
+    # Chinese: "由 25 万元增长至 590 万元" (from … to …), and sums or head counts in 万/亿.
+    r"|由\s?\d[\d.,]*\s?(?:万|萬|亿|億)?\s?\w{0,2}\s?(?:增长|增長|增加|提升|提高|扩大|擴大|降低|减少|減少|下降|缩短|縮短)?"
+    r"(?:到|至)\s?[\d.,]+"
+    r"|\d[\d.,]*\s?(?:万|萬|亿|億)\s?(?:元|美元|港元|人|用户|用戶)",
     re.IGNORECASE,
 )
 _FOUNDER = re.compile(
@@ -99,7 +103,7 @@ _PROMOTION = re.compile(
 )
 _OUTPERFORM = re.compile(
     r"\b(?:ranked|ranking|top \d+|#\s?\d\b|number one|no\. ?\d\b|out of \d+|exceeded|surpassed|"
-    r"outperformed|beat (?:the )?(?:target|quota|goal))|排名第|名列前",
+    r"outperformed|beat (?:the )?(?:target|quota|goal))|排名第|名列前|前\s?\d+\s?(?:%|名)|超额完成|超額完成",
     re.IGNORECASE,
 )
 _INTERNATIONAL = re.compile(
@@ -154,7 +158,9 @@ _LATER_PHRASES: tuple[tuple[str, str, str], ...] = (
         r"(?:[\w-]+ ){0,3}team(?: from| to)"
         r"|" + _COUNT + r" (?:[\w-]+ ){0,2}" + _PEOPLE + r"\b"
         r"|budgets? (?:of|exceeding|over|totall?ing|in excess of) (?:over |more than )?[$€£¥]?\s?\d",
-        r"(?:管理|带领|帶領|领导|領導)\s?\d+\s?(?:人|名)|团队\s?\d+\s?人|團隊\s?\d+\s?人",
+        r"(?:管理|带领|帶領|领导|領導|牵头|牽頭)\s?\d+\s?(?:人|名)|团队\s?\d+\s?人|團隊\s?\d+\s?人"
+        r"|(?:团队|團隊)(?:规模|規模)?(?:扩展|擴展|扩大|擴大|增长|增長|壮大|壯大|发展|發展)(?:到|至)\s?\d+\s?(?:人|名)"
+        r"|(?:预算|預算)\s?(?:由\s?)?\d[\d.,]*\s?(?:万|萬|亿|億)?\s?(?:元|美元|港元)",
     ),
     (
         "career_moves",

@@ -184,3 +184,31 @@ def test_work_skills_count_only_what_was_named_inside_a_job(resources: ParseReso
     quiet = {s.name: s for s in featurize(interest_only, resources.gazetteer).signals}
     assert quiet["skills_web3"].value > 0
     assert quiet["work_skills_web3"].value == 0
+
+
+_CHINESE = """王小明
+wang@example.com
+工作经历
+产品总监，某支付公司，上海，2019年3月 - 至今
+• 牵头 34 人完成新一代收单系统上线，团队扩展至 19 人。
+• 管理预算由 10 万元增加至 569 万元，年收入由 25 万元增长至 590 万元。
+• 连续两年业绩排名前 5%，超额完成年度目标。
+"""
+
+
+def test_chinese_resumes_state_scope_outcomes_and_results_against_peers_in_their_own_idiom(
+    resources: ParseResources,
+) -> None:
+    """The labelling guide's items as Chinese résumés write them: a team led or grown to N
+    people and a budget in 万元 (scope), growth "由 … 增长至 …" (stretch targets with numbers),
+    "前 5%" and "超额完成" (results against peers). Before these rules the generated Chinese
+    résumés had no team scope at all where 63 % of the English ones had."""
+    parsed = parse_text(_CHINESE, resources)
+    signals = {s.name: s for s in featurize(parsed, resources.gazetteer).signals}
+
+    def quoted(name: str) -> list[str]:
+        return [parsed.text[s.start : s.end] for s in signals[name].spans]
+
+    assert quoted("team_scope") == ["牵头 34 人", "团队扩展至 19 人", "预算由 10 万元"]
+    assert {"由 10 万元增加至 569", "由 25 万元增长至 590"} <= set(quoted("quantified_outcomes"))
+    assert {"前 5%", "超额完成"} <= set(quoted("outperformance"))
