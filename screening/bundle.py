@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from scipy import sparse  # type: ignore[import-untyped]
 
 from screening.model import ExplainableTextClassifier, ModelInput, encode_texts, input_texts
 
@@ -39,6 +40,37 @@ TRUSTED_TYPES = frozenset(
 )
 
 
+@dataclass(frozen=True)
+class BundleReading:
+    """What a bundle read of some inputs, per label: its head's tf-idf rows of the texts
+    (``matrices``; heads that encode alike share one object), its line scorer's value of each
+    text (``line_values``, ``None`` without one) and the calibrated probabilities. Audits that
+    need more than the probabilities (the proxy check) take them from here instead of
+    reading the texts again."""
+
+    matrices: dict[str, sparse.csr_matrix]
+    line_values: dict[str, npt.NDArray[np.float64] | None]
+    probabilities: dict[str, npt.NDArray[np.float64]]
+
+    def take(self, positions: Sequence[int]) -> BundleReading:
+        """The reading of the inputs at ``positions`` (in that order), as if only they had
+        been read; matrices shared between labels stay shared."""
+        at = np.asarray(positions, dtype=np.intp)
+        taken: dict[int, sparse.csr_matrix] = {}
+        for matrix in self.matrices.values():
+            if id(matrix) not in taken:
+                taken[id(matrix)] = matrix[at]
+        return BundleReading(
+            matrices={label: taken[id(m)] for label, m in self.matrices.items()},
+            line_values={label: None if v is None else v[at] for label, v in self.line_values.items()},
+            probabilities={label: p[at] for label, p in self.probabilities.items()},
+        )
+
+    def stacked(self, labels: Sequence[str]) -> npt.NDArray[np.float64]:
+        """The probabilities as an array, one column per label of ``labels``, in that order."""
+        return np.column_stack([self.probabilities[label] for label in labels])
+
+
 @dataclass
 class ScoringBundle:
     """Fitted heads of one model (e.g. ``screening-background``), ready to score."""
@@ -49,19 +81,28 @@ class ScoringBundle:
     thresholds: dict[str, float]
     versions: dict[str, str] = field(default_factory=dict)
 
-    def predict_proba(self, inputs: Sequence[ModelInput]) -> dict[str, list[float]]:
-        """Calibrated probability of each label for each input (the same values as each head's
-        ``predict_proba``; heads trained together share a vectoriser, which encodes once)."""
+    def read(self, inputs: Sequence[ModelInput]) -> BundleReading:
+        """Read ``inputs`` with every head (:class:`BundleReading`): each text once for all
+        of them (its tokens, n-gram rows and evidence lines), then each head's probabilities."""
         heads = [self.heads[label] for label in self.labels]
-        # Each text read once for every head: its tokens, n-gram rows and evidence lines.
         read = encode_texts(heads, input_texts(inputs))
-        out: dict[str, list[float]] = {}
+        probabilities: dict[str, npt.NDArray[np.float64]] = {}
         for label, head, matrix, values in zip(
             self.labels, heads, read.matrices, read.line_values, strict=True
         ):
             _, signals = head.split_inputs(inputs, values)
-            out[label] = [float(p) for p in head.predict_proba_encoded(matrix, signals)]
-        return out
+            probabilities[label] = np.asarray(head.predict_proba_encoded(matrix, signals), dtype=np.float64)
+        return BundleReading(
+            matrices=dict(zip(self.labels, read.matrices, strict=True)),
+            line_values=dict(zip(self.labels, read.line_values, strict=True)),
+            probabilities=probabilities,
+        )
+
+    def predict_proba(self, inputs: Sequence[ModelInput]) -> dict[str, list[float]]:
+        """Calibrated probability of each label for each input (the same values as each head's
+        ``predict_proba``; heads trained together share a vectoriser, which encodes once)."""
+        found = self.read(inputs).probabilities
+        return {label: [float(p) for p in found[label]] for label in self.labels}
 
     def probabilities(
         self, inputs: Sequence[ModelInput], labels: Sequence[str] | None = None
@@ -71,8 +112,7 @@ class ScoringBundle:
         wanted = list(labels) if labels is not None else self.labels
         if not inputs:
             return np.zeros((0, len(wanted)))
-        found = self.predict_proba(inputs)
-        return np.column_stack([np.asarray(found[label], dtype=np.float64) for label in wanted])
+        return self.read(inputs).stacked(wanted)
 
     def save(self, path: Path) -> Path:
         """Write the bundle with skops to ``path``."""

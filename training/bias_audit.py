@@ -46,10 +46,10 @@ from screening.audit.stats import (
     min_ratio,
     score_outcomes,
 )
-from screening.bundle import ScoringBundle
+from screening.bundle import BundleReading, ScoringBundle
 from screening.features import featurize
 from screening.lexicons import Gazetteer
-from screening.model import ModelInput, encode_texts, model_input
+from screening.model import ModelInput, model_input
 from screening.parsing.model import ParsedResume
 from screening.parsing.pipeline import parse_text
 from screening.parsing.resources import ParseResources
@@ -105,6 +105,7 @@ def run_bias_audit(
     source: str,
     version: str,
     grams_cache: dict[tuple[Any, ...], list[Any]] | None = None,
+    reading: BundleReading | None = None,
 ) -> BiasAudit:
     """Audit ``bundle`` on the examples ``rows`` (see the module's description).
 
@@ -117,6 +118,8 @@ def run_bias_audit(
         version: the model's name and version, for the report.
         grams_cache: the proxy n-grams of the résumés depend only on them: models audited on
             the same rows share them through this mapping.
+        reading: ``bundle.read`` of the rows' inputs when the caller has it (training scores
+            the same résumés for its impact ratios), else read here.
     """
     demographics = _demographics(examples, rows)
     inputs = [examples.inputs[i] for i in rows]
@@ -124,17 +127,15 @@ def run_bias_audit(
     declared = {a: [demographics.by_id[examples.ids[i]][a] for i in rows] for a in ATTRIBUTES}
     reports: dict[str, AuditReport] = {}
     label_ratios: dict[str, dict[str, float | None]] = {}
-    # Each text read once for every head: its tokens, n-gram rows and evidence lines.
-    texts = [t for t, _ in inputs]
-    read = encode_texts([bundle.heads[x] for x in bundle.labels], texts)
-    matrices = dict(zip(bundle.labels, read.matrices, strict=True))
-    lines = dict(zip(bundle.labels, read.line_values, strict=True))
-    signals = np.asarray([s for _, s in inputs], dtype=np.float64)
+    # Each text read once for every head: its tokens, n-gram rows, evidence lines, scores.
+    if reading is None:
+        reading = bundle.read(inputs)
+    elif any(len(reading.probabilities[label]) != len(rows) for label in bundle.labels):
+        raise ValueError("reading must hold one probability per audited row for every label")
+    matrices, lines = reading.matrices, reading.line_values
 
     for label in bundle.labels:
-        head = bundle.heads[label]
-        own = head.with_line_signal(texts, signals, lines[label])
-        scores = head.predict_proba_encoded(matrices[label], own)
+        scores = reading.probabilities[label]
         reports[label] = _scoring_audit(label, keys, scores.tolist(), demographics, version, source)
         truth = examples.y[list(rows), label_columns[label]]
         known = [k for k, t in enumerate(truth) if not math.isnan(t)]

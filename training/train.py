@@ -386,10 +386,19 @@ def train_model(
         bundle = fitted.bundle(
             spec, {"parser": PARSER_VERSION, "taxonomy": taxonomy.version, "git_commit": git_commit()}
         )
-        # Evaluate on held-out data.
+        # Evaluate on held-out data. The held-out résumés and those with declared demographics
+        # (the impact ratios and the bias audit below) are read once, together.
+        demo_rows = [i for i, e in enumerate(examples.extras) if e.get("demographics")]
+        read_rows = list(dict.fromkeys([*test_rows, *demo_rows]))
+        at = {row: k for k, row in enumerate(read_rows)}
+        reading = bundle.read([examples.inputs[i] for i in read_rows]) if read_rows else None
         test_inputs = [examples.inputs[i] for i in test_rows]
         y_test = examples.y[np.ix_(test_rows, cols)]
-        proba = bundle.probabilities(test_inputs, spec.labels)
+        proba = (
+            reading.take([at[i] for i in test_rows]).stacked(spec.labels)
+            if reading is not None and test_rows
+            else np.zeros((0, len(spec.labels)))
+        )
         draws = metrics.BOOTSTRAP_DRAWS
         results = metrics.evaluate_labels(y_test, proba, bundle.thresholds, spec.labels, n_boot=draws)
         slices: dict[str, Any] = {}
@@ -433,11 +442,10 @@ def train_model(
         )
         # Impact ratios over every résumé whose demographics are known (the generated corpus):
         # selection rates need the larger groups; names never reach the model either way.
-        demo_rows = [i for i, e in enumerate(examples.extras) if e.get("demographics")]
-        demo_inputs = [examples.inputs[i] for i in demo_rows]
         ratios: dict[str, Any] = {}
         excess: dict[str, float] = {}
-        demo_p = bundle.probabilities(demo_inputs, spec.labels)
+        demo_read = reading.take([at[i] for i in demo_rows]) if reading is not None and demo_rows else None
+        demo_p = demo_read.stacked(spec.labels) if demo_read is not None else np.zeros((0, len(spec.labels)))
         for j, (label, col) in enumerate(zip(spec.labels, cols, strict=True)):
             if not demo_rows:
                 break
@@ -486,7 +494,7 @@ def train_model(
                 bundle, examples, demo_rows, label_columns=dict(zip(spec.labels, cols, strict=True)),
                 gazetteer=load_gazetteer(settings.data_dir), version=f"{spec.name} (run {run.info.run_id})",
                 source=f"{len(demo_rows)} résumés of the training data with declared demographics",
-                grams_cache=grams_cache,
+                grams_cache=grams_cache, reading=demo_read,
             )  # fmt: skip
             log_bias_audit(bias)
             echo(f"  bias audit and proxy check ({time.perf_counter() - started:5.1f} s)")
