@@ -109,10 +109,7 @@ class ScoringBundle:
     ) -> npt.NDArray[np.float64]:
         """:meth:`predict_proba` as an array, one row per input and one column per label of
         ``labels`` (default :attr:`labels`), in that order."""
-        wanted = list(labels) if labels is not None else self.labels
-        if not inputs:
-            return np.zeros((0, len(wanted)))
-        return self.read(inputs).stacked(wanted)
+        return self.read(inputs).stacked(list(labels) if labels is not None else self.labels)
 
     def save(self, path: Path) -> Path:
         """Write the bundle with skops to ``path``."""

@@ -87,11 +87,12 @@ class Features(_Spec):
             return {label: _signal_list(names) for label, names in signals.items()}
         return signals
 
-    def signals_of(self, label: str) -> list[str] | None:
+    def signals_of(self, label: str | None) -> list[str] | None:
         """The names of the signals ``label``'s head uses, in the order of the rows (``None``:
-        all of them)."""
+        all of them); without a label, the names every head shares (``None`` when the spec
+        names them by label)."""
         if isinstance(self.signals, dict):
-            return self.signals[label]
+            return self.signals[label] if label is not None else None
         return self.signals if isinstance(self.signals, list) else None
 
 
@@ -139,10 +140,7 @@ class ModelSpec(_Spec):
             params["ngram_range"] = tuple(params["ngram_range"])
         if label is not None and label not in self.labels:
             raise ValueError(f"{self.name} has no label {label!r}")
-        if label is not None:
-            names = self.features.signals_of(label)
-        else:  # one list shared by every head, if the spec names one
-            names = self.features.signals if isinstance(self.features.signals, list) else None
+        names = self.features.signals_of(label)
         if names is not None:
             params["signal_names"] = tuple(names)
         return params

@@ -391,14 +391,10 @@ def train_model(
         demo_rows = [i for i, e in enumerate(examples.extras) if e.get("demographics")]
         read_rows = list(dict.fromkeys([*test_rows, *demo_rows]))
         at = {row: k for k, row in enumerate(read_rows)}
-        reading = bundle.read([examples.inputs[i] for i in read_rows]) if read_rows else None
+        reading = bundle.read([examples.inputs[i] for i in read_rows])
         test_inputs = [examples.inputs[i] for i in test_rows]
         y_test = examples.y[np.ix_(test_rows, cols)]
-        proba = (
-            reading.take([at[i] for i in test_rows]).stacked(spec.labels)
-            if reading is not None and test_rows
-            else np.zeros((0, len(spec.labels)))
-        )
+        proba = reading.take([at[i] for i in test_rows]).stacked(spec.labels)
         draws = metrics.BOOTSTRAP_DRAWS
         results = metrics.evaluate_labels(y_test, proba, bundle.thresholds, spec.labels, n_boot=draws)
         slices: dict[str, Any] = {}
@@ -444,8 +440,8 @@ def train_model(
         # selection rates need the larger groups; names never reach the model either way.
         ratios: dict[str, Any] = {}
         excess: dict[str, float] = {}
-        demo_read = reading.take([at[i] for i in demo_rows]) if reading is not None and demo_rows else None
-        demo_p = demo_read.stacked(spec.labels) if demo_read is not None else np.zeros((0, len(spec.labels)))
+        demo_read = reading.take([at[i] for i in demo_rows])
+        demo_p = demo_read.stacked(spec.labels)
         for j, (label, col) in enumerate(zip(spec.labels, cols, strict=True)):
             if not demo_rows:
                 break
