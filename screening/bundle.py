@@ -40,17 +40,26 @@ TRUSTED_TYPES = frozenset(
 )
 
 
+def input_keys(inputs: Sequence[ModelInput]) -> tuple[int, ...]:
+    """A key of each input, equal for equal text and signals, for telling within one process
+    which inputs a :class:`BundleReading` was made of (Python's ``hash``: not stable across
+    processes, never stored)."""
+    return tuple(hash((text, tuple(signals))) for text, signals in inputs)
+
+
 @dataclass(frozen=True)
 class BundleReading:
     """What a bundle read of some inputs, per label: its head's tf-idf rows of the texts
     (``matrices``; heads that encode alike share one object), its line scorer's value of each
     text (``line_values``, ``None`` without one) and the calibrated probabilities. Audits that
     need more than the probabilities (the proxy check) take them from here instead of
-    reading the texts again."""
+    reading the texts again. ``keys`` tells which inputs were read (:meth:`is_of`)."""
 
     matrices: dict[str, sparse.csr_matrix]
     line_values: dict[str, npt.NDArray[np.float64] | None]
     probabilities: dict[str, npt.NDArray[np.float64]]
+    #: :func:`input_keys` of the inputs read, in order.
+    keys: tuple[int, ...]
 
     def take(self, positions: Sequence[int]) -> BundleReading:
         """The reading of the inputs at ``positions`` (in that order), as if only they had
@@ -64,7 +73,12 @@ class BundleReading:
             matrices={label: taken[id(m)] for label, m in self.matrices.items()},
             line_values={label: None if v is None else v[at] for label, v in self.line_values.items()},
             probabilities={label: p[at] for label, p in self.probabilities.items()},
+            keys=tuple(self.keys[i] for i in positions),
         )
+
+    def is_of(self, inputs: Sequence[ModelInput]) -> bool:
+        """Whether this is the reading of ``inputs``: the same texts and signals, in order."""
+        return self.keys == input_keys(inputs)
 
     def stacked(self, labels: Sequence[str]) -> npt.NDArray[np.float64]:
         """The probabilities as an array, one column per label of ``labels``, in that order."""
@@ -96,6 +110,7 @@ class ScoringBundle:
             matrices=dict(zip(self.labels, read.matrices, strict=True)),
             line_values=dict(zip(self.labels, read.line_values, strict=True)),
             probabilities=probabilities,
+            keys=input_keys(inputs),
         )
 
     def predict_proba(self, inputs: Sequence[ModelInput]) -> dict[str, list[float]]:

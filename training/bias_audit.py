@@ -120,6 +120,9 @@ def run_bias_audit(
             the same rows share them through this mapping.
         reading: ``bundle.read`` of the rows' inputs when the caller has it (training scores
             the same résumés for its impact ratios), else read here.
+
+    Raises:
+        ValueError: ``reading`` is not a reading of the rows' inputs, in their order.
     """
     demographics = _demographics(examples, rows)
     inputs = [examples.inputs[i] for i in rows]
@@ -130,8 +133,8 @@ def run_bias_audit(
     # Each text read once for every head: its tokens, n-gram rows, evidence lines, scores.
     if reading is None:
         reading = bundle.read(inputs)
-    elif any(len(reading.probabilities[label]) != len(rows) for label in bundle.labels):
-        raise ValueError("reading must hold one probability per audited row for every label")
+    elif not reading.is_of(inputs):
+        raise ValueError("reading must be the bundle's reading of the audited rows' inputs, in order")
     matrices, lines = reading.matrices, reading.line_values
 
     for label in bundle.labels:

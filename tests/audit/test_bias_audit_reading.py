@@ -59,15 +59,25 @@ def test_a_given_reading_audits_as_reading_the_resumes_again(
 def test_a_reading_of_other_resumes_is_refused(
     scoring_models: ScoringModels, resources: ParseResources
 ) -> None:
+    """Fewer résumés, as many other ones, or the same ones in another order: the audit would
+    report scores of the wrong résumés, so it refuses."""
     examples = _examples(resources, 6)
     bundle = scoring_models.aha
-    reading = bundle.read(examples.inputs[:4])
-    with pytest.raises(ValueError, match="one probability per audited row"):
-        run_bias_audit(
-            bundle, examples, list(range(6)), reading=reading,
-            label_columns={x: examples.labels.index(x) for x in bundle.labels},
-            gazetteer=resources.gazetteer, source="6 generated résumés", version="test",
-        )  # fmt: skip
+    kwargs = {
+        "label_columns": {x: examples.labels.index(x) for x in bundle.labels},
+        "gazetteer": resources.gazetteer,
+        "source": "6 generated résumés",
+        "version": "test",
+    }
+    rows = [0, 1, 2]
+    for wrong in ([0, 1], [3, 4, 5], [2, 1, 0]):
+        reading = bundle.read([examples.inputs[i] for i in wrong])
+        assert not reading.is_of([examples.inputs[i] for i in rows])
+        with pytest.raises(ValueError, match="reading of the audited rows' inputs"):
+            run_bias_audit(bundle, examples, rows, reading=reading, **kwargs)  # type: ignore[arg-type]
+    whole = bundle.read(examples.inputs)
+    assert whole.take(rows).is_of([examples.inputs[i] for i in rows])
+    run_bias_audit(bundle, examples, rows, reading=whole.take(rows), **kwargs)  # type: ignore[arg-type]
 
 
 def test_part_of_a_reading_is_the_reading_of_that_part(
