@@ -152,7 +152,11 @@ def run_bias_audit(
     grams_key = (gazetteer.version, _max_n(bundle), *rows)
     grams = grams_cache.get(grams_key) if grams_cache is not None else None
     if grams is None:
-        grams = [proxy.proxy_ngrams(examples.parsed[i], gazetteer, max_n=_max_n(bundle)) for i in rows]
+        n = _max_n(bundle)
+        # The proxy words kept when the texts were read, else found in the parses.
+        grams = [
+            proxy.marked_ngrams(examples.inputs[i][0], examples.proxy_words(i, gazetteer), n) for i in rows
+        ]
         if grams_cache is not None:
             grams_cache[grams_key] = grams
     checks = [

@@ -18,13 +18,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar, cast, overload
 
 import numpy as np
 import numpy.typing as npt
 
+from screening.audit.proxy import proxy_marks
 from screening.features import featurize
-from screening.lexicons import load_gazetteer
+from screening.lexicons import Gazetteer, load_gazetteer
 from screening.model import ModelInput, model_input
 from screening.parsing.model import ParsedResume
 from screening.parsing.pipeline import parse_text
@@ -53,7 +54,13 @@ class Examples:
             generator's records, else ``real``), ``pdf`` (or ``None``), ``lang`` (the record's,
             else the parser's), and ``layout``, ``demographics``, ``category``, ``evidence``
             (label -> quotes) when the record has them.
-        parsed: the parsed résumé per id (evidence, name-swap tests).
+        parsed: the parsed résumé per id (evidence, name-swap tests): a PDF's as read, a
+            text's parsed again when asked for (:class:`ParsedResumes`).
+        proxy_marks: per id, the positions of its proxy words among the tokens of its model
+            text (:func:`screening.audit.proxy.proxy_marks`, for the bias audit's proxy
+            check), found with the gazetteer of version ``proxy_gazetteer`` when the text was
+            read; ``None`` (or a list too short) where not kept: :meth:`proxy_words` then
+            finds them in ``parsed``.
         skipped: record id -> why it was left out (a parse error code such as ``not_pdf`` or
             ``unreadable_file``, or the parse quality: ``needs_ocr``, ``garbled``, ``suspicious``,
             or ``empty``).
@@ -64,11 +71,21 @@ class Examples:
     y: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros((0, 0)))
     labels: tuple[str, ...] = ()
     extras: list[dict[str, Any]] = field(default_factory=list)
-    parsed: list[ParsedResume] = field(default_factory=list)
+    parsed: Sequence[ParsedResume] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)
+    proxy_marks: list[tuple[int, ...] | None] = field(default_factory=list)
+    proxy_gazetteer: str | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    def proxy_words(self, i: int, gazetteer: Gazetteer) -> tuple[int, ...]:
+        """:func:`~screening.audit.proxy.proxy_marks` of example ``i`` with ``gazetteer``:
+        as kept when its text was read, else from its parse."""
+        kept = self.proxy_marks[i] if i < len(self.proxy_marks) else None
+        if kept is not None and self.proxy_gazetteer == gazetteer.version:
+            return kept
+        return proxy_marks(self.parsed[i], gazetteer)
 
 
 def label_matrix(records: Sequence[LabelledResume], labels: Sequence[str]) -> npt.NDArray[np.float64]:
@@ -89,12 +106,54 @@ def label_matrix(records: Sequence[LabelledResume], labels: Sequence[str]) -> np
     return y
 
 
-def _extras(record: LabelledResume, parsed: ParsedResume) -> dict[str, Any]:
+class ParsedResumes(Sequence[ParsedResume]):
+    """The parsed résumé of each example. A PDF's is kept as it was read; a text résumé's is
+    parsed again from its text when asked for (parsing is deterministic: the same parse).
+
+    The worker processes that parse and featurise text résumés do not send the parses back:
+    unpickling 10,000 of them in the training process cost about a tenth of training on them,
+    and training needs only a held-out sample's (the identity swaps) and their proxy words,
+    which the workers send instead (:attr:`Examples.proxy_marks`).
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._items: list[ParsedResume | tuple[str, str]] = []
+        self._again: dict[int, ParsedResume] = {}
+
+    def append(self, item: ParsedResume | tuple[str, str]) -> None:
+        """Add a parsed résumé, or the ``(text, file label)`` to parse when asked for."""
+        self._items.append(item)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> ParsedResume: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[ParsedResume]: ...
+
+    def __getitem__(self, index: int | slice) -> ParsedResume | list[ParsedResume]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        item = self._items[index]
+        if isinstance(item, ParsedResume):
+            return item
+        at = index % len(self._items)
+        found = self._again.get(at)
+        if found is None:
+            resources = load_resources(self._settings.data_dir, self._settings.spacy_model)
+            found = self._again[at] = parse_text(item[0], resources, file=item[1])
+        return found
+
+
+def _extras(record: LabelledResume, lang: str | None) -> dict[str, Any]:
     out: dict[str, Any] = {"id": record.id, "source_file": str(record.source_file), "pdf": record.pdf}
     for key in EXTRA_KEYS:
         if key in record.extras:
             out[key] = record.extras[key]
-    out.setdefault("lang", parsed.lang)
+    out.setdefault("lang", lang)
     # Generated or real: the slice the reference figures are reported on.
     out["origin"] = "generated" if record.extras.get("source") == "generated" else "real"
     return out
@@ -124,14 +183,33 @@ def _in_worker(step: Callable[[tuple[str, str], Settings], _T], job: tuple[str, 
     return step(job, _worker_settings)
 
 
-def _parse_and_featurise(job: tuple[str, str], settings: Settings) -> tuple[ParsedResume, ModelInput]:
+@dataclass(frozen=True, slots=True)
+class TextReading:
+    """What training keeps of a text résumé read in a worker: its parse's quality, language
+    and proxy words, and its model input (not the parse: see :class:`ParsedResumes`)."""
+
+    quality: str
+    empty: bool
+    lang: str | None
+    proxy_marks: tuple[int, ...]
+    model_input: ModelInput
+
+
+def _read_text(job: tuple[str, str], settings: Settings) -> TextReading:
     resources = load_resources(settings.data_dir, settings.spacy_model)
     parsed = parse_text(job[0], resources, file=job[1])
-    return parsed, model_input(featurize(parsed, resources.gazetteer))
+    return TextReading(
+        quality=parsed.quality,
+        empty=not parsed.text.strip(),
+        lang=parsed.lang,
+        proxy_marks=proxy_marks(parsed, resources.gazetteer),
+        model_input=model_input(featurize(parsed, resources.gazetteer)),
+    )
 
 
 def _input_of(job: tuple[str, str], settings: Settings) -> ModelInput:
-    return _parse_and_featurise(job, settings)[1]
+    resources = load_resources(settings.data_dir, settings.spacy_model)
+    return model_input(featurize(parse_text(job[0], resources, file=job[1]), resources.gazetteer))
 
 
 def _map_texts(
@@ -155,25 +233,22 @@ def _map_texts(
         yield from pool.imap(partial(_in_worker, step), jobs, chunksize=chunksize)
 
 
-def _parse_texts(
-    jobs: Sequence[tuple[str, str]], settings: Settings, workers: int
-) -> Iterator[tuple[ParsedResume, ModelInput]]:
-    """The parsed résumé and model input of each ``(text, file label)`` job, in order."""
-    return _map_texts(_parse_and_featurise, jobs, settings, workers, chunksize=32)
+def _read_texts(jobs: Sequence[tuple[str, str]], settings: Settings, workers: int) -> Iterator[TextReading]:
+    """The :class:`TextReading` of each ``(text, file label)`` job, in order."""
+    return _map_texts(_read_text, jobs, settings, workers, chunksize=32)
 
 
 def text_inputs(jobs: Sequence[tuple[str, str]], settings: Settings, workers: int) -> Iterator[ModelInput]:
-    """The model input of each ``(text, file label)`` job, in order, like :func:`_parse_texts` but without
-    sending the parsed résumés back from the worker processes (most of the cost of a short one)."""
+    """The model input of each ``(text, file label)`` job, in order."""
     return _map_texts(_input_of, jobs, settings, workers, chunksize=64)
 
 
-def _skip_reason(got: ParsedResume | PdfText) -> str | None:
+def _skip_reason(got: ParsedResume | PdfText | TextReading) -> str | None:
     if isinstance(got, PdfText):
         return got.problem or "unreadable"
     if got.quality != "ok":
         return got.quality
-    if not got.text.strip():
+    if got.empty if isinstance(got, TextReading) else not got.text.strip():
         return "empty"
     return None
 
@@ -209,7 +284,7 @@ def build_examples(
         if name not in LABELS:
             raise KeyError(name)
     records = list(dataset.records)
-    got: dict[str, ParsedResume | PdfText] = {}
+    got: dict[str, ParsedResume | PdfText | TextReading] = {}
     pdf_records = [r for r in records if r.pdf_path is not None]
     if pdf_records:
         pdf_source = source if source is not None else ParsedPdfSource(settings, workers=workers)
@@ -219,28 +294,31 @@ def build_examples(
     for r in text_records:
         if r.text is None:
             got[r.id] = PdfText(None, None, "no_input", "neither pdf nor text")
-    jobs = [(r.text, f"{r.source_file.name}:{r.line}") for r in text_records if r.text is not None]
-    featurised: dict[str, ModelInput] = {}
-    parsed_texts = _parse_texts(jobs, settings, workers)
-    done = _progress(parsed_texts, progress, len(jobs), "parsing texts")
-    for rid, (parsed, x) in zip((r.id for r in text_records if r.text is not None), done, strict=True):
-        got[rid] = parsed
-        featurised[rid] = x
+    jobs = {r.id: (r.text, f"{r.source_file.name}:{r.line}") for r in text_records if r.text is not None}
+    readings = _read_texts(list(jobs.values()), settings, workers)
+    got.update(zip(jobs, _progress(readings, progress, len(jobs), "parsing texts"), strict=True))
 
     gazetteer = load_gazetteer(settings.data_dir)
-    out = Examples(labels=tuple(labels))
+    out = Examples(labels=tuple(labels), parsed=ParsedResumes(settings), proxy_gazetteer=gazetteer.version)
+    assert isinstance(out.parsed, ParsedResumes)
     kept: list[LabelledResume] = []
     for record in _progress(records, progress, len(records), "featurising"):
         outcome = got[record.id]
         reason = _skip_reason(outcome)
-        if reason is not None or not isinstance(outcome, ParsedResume):
+        if reason is not None or isinstance(outcome, PdfText):
             out.skipped[record.id] = reason or "unreadable"
             continue
         kept.append(record)
         out.ids.append(record.id)
-        ready = featurised.get(record.id)
-        out.inputs.append(ready if ready is not None else model_input(featurize(outcome, gazetteer)))
-        out.extras.append(_extras(record, outcome))
-        out.parsed.append(outcome)
+        if isinstance(outcome, TextReading):
+            out.inputs.append(outcome.model_input)
+            out.extras.append(_extras(record, outcome.lang))
+            out.parsed.append(jobs[record.id])
+            out.proxy_marks.append(outcome.proxy_marks)
+        else:
+            out.inputs.append(model_input(featurize(outcome, gazetteer)))
+            out.extras.append(_extras(record, outcome.lang))
+            out.parsed.append(outcome)
+            out.proxy_marks.append(None)  # found from the parse if the audit needs them
     out.y = label_matrix(kept, labels)
     return out

@@ -130,6 +130,13 @@ def _to_model(pieces: Sequence[tuple[int, int, int]], start: int, end: int) -> l
 def proxy_ngrams(parsed: ParsedResume, gazetteer: Gazetteer, max_n: int = 2) -> frozenset[str]:
     """The n-grams (up to ``max_n`` tokens, as the vectoriser writes them) of the résumé's
     model text that touch a proxy word (see the module's definition)."""
+    return marked_ngrams(redact(parsed).text, proxy_marks(parsed, gazetteer), max_n)
+
+
+def proxy_marks(parsed: ParsedResume, gazetteer: Gazetteer) -> tuple[int, ...]:
+    """The positions, among the tokens of the résumé's model text (:func:`redact`, read by
+    :func:`~screening.model.token_spans`), of its proxy words: what :func:`proxy_ngrams`
+    needs of the parse, small enough to keep for thousands of résumés."""
     redacted = redact(parsed)
     text = redacted.text
     spans = token_spans(text)
@@ -161,9 +168,16 @@ def proxy_ngrams(parsed: ParsedResume, gazetteer: Gazetteer, max_n: int = 2) -> 
                 continue
             for k in range(i, i + n):
                 marked[k] = True
+    return tuple(k for k, on in enumerate(marked) if on)
+
+
+def marked_ngrams(text: str, marks: Sequence[int], max_n: int = 2) -> frozenset[str]:
+    """The n-grams (up to ``max_n`` tokens) of the model text ``text`` that hold a token of
+    ``marks`` (:func:`proxy_marks` of the résumé whose model text it is)."""
+    tokens = [text[s:e].lower() for s, e in token_spans(text)]
     grams: set[str] = set()
     count = len(tokens)
-    for k in (k for k, on in enumerate(marked) if on):
+    for k in marks:
         for n in range(1, max_n + 1):  # every n-gram holding token k
             for i in range(max(0, k - n + 1), min(k, count - n) + 1):
                 grams.add(" ".join(tokens[i : i + n]))

@@ -8,10 +8,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from screening.audit.proxy import marked_ngrams, proxy_ngrams
 from screening.features import featurize
 from screening.lexicons import load_gazetteer
 from screening.model import model_input
 from screening.parsing.isolation import ParserPool
+from screening.parsing.pipeline import parse_text
+from screening.parsing.resources import load_resources
 from screening.settings import Settings
 from tests.data.helpers import RESUME_LINES, write_jsonl
 from tests.pdf_builders import one_column
@@ -145,3 +148,32 @@ def test_an_unknown_label_name_is_refused(data: Path, settings: Settings, pool: 
         build_examples(
             dataset, settings=settings, labels=["tradfi", "nope"], source=ParsedPdfSource(pool=pool)
         )
+
+
+def test_text_resumes_are_parsed_again_when_asked_for_and_their_proxy_words_are_kept(
+    data: Path, tmp_path: Path, settings: Settings, pool: ParserPool
+) -> None:
+    """Training keeps a text résumé's model input and proxy words, not its parse: the parse
+    it gives back is the same as the one the input came from, and the proxy n-grams the bias
+    audit builds from the kept words are those of the parse."""
+    cache = tmp_path / "cache"
+    dataset = load_records(data, text_source=ParsedPdfSource(pool=pool, cache_dir=cache))
+    ex = build_examples(
+        dataset, settings=settings, labels=LABELS, source=ParsedPdfSource(pool=pool, cache_dir=cache)
+    )
+    resources = load_resources(settings.data_dir, settings.spacy_model)
+    texts = {"t1": (TEXT_A, 1), "t2": (TEXT_B, 3), "t3": (TEXT_C, 5)}  # (text, line of the file)
+    for i, rid in enumerate(ex.ids):
+        if rid in texts:
+            text, line = texts[rid]
+            again = parse_text(text, resources, file=f"{data.name}:{line}")
+            assert ex.parsed[i].model_dump() == again.model_dump()
+    assert ex.parsed[0] is ex.parsed[0]  # parsed once
+    assert ex.parsed[1:3] == [ex.parsed[1], ex.parsed[2]]
+
+    assert ex.proxy_gazetteer == resources.gazetteer.version
+    assert [m is not None for m in ex.proxy_marks] == [rid in texts for rid in ex.ids]  # kept for texts
+    for i in range(len(ex)):
+        words = ex.proxy_words(i, resources.gazetteer)
+        assert marked_ngrams(ex.inputs[i][0], words, 2) == proxy_ngrams(ex.parsed[i], resources.gazetteer, 2)
+    assert "tsinghua university" in marked_ngrams(ex.inputs[0][0], ex.proxy_words(0, resources.gazetteer), 2)
