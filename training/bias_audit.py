@@ -134,7 +134,7 @@ def run_bias_audit(
     if reading is None:
         reading = bundle.read(inputs)
     elif not reading.is_of(inputs):
-        raise ValueError("reading must be the bundle's reading of the audited rows' inputs, in order")
+        raise ValueError("reading must be a reading of the audited rows' inputs, in their order")
     matrices, lines = reading.matrices, reading.line_values
 
     for label in bundle.labels:

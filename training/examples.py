@@ -113,7 +113,8 @@ class ParsedResumes(Sequence[ParsedResume]):
     The worker processes that parse and featurise text résumés do not send the parses back:
     unpickling 10,000 of them in the training process cost about a tenth of training on them,
     and training needs only a held-out sample's (the identity swaps) and their proxy words,
-    which the workers send instead (:attr:`Examples.proxy_marks`).
+    which the workers send instead (:attr:`Examples.proxy_marks`). Reading every item parses
+    every text résumé again, one at a time, and keeps the parses.
     """
 
     def __init__(self, settings: Settings) -> None:
@@ -185,31 +186,35 @@ def _in_worker(step: Callable[[tuple[str, str], Settings], _T], job: tuple[str, 
 
 @dataclass(frozen=True, slots=True)
 class TextReading:
-    """What training keeps of a text résumé read in a worker: its parse's quality, language
-    and proxy words, and its model input (not the parse: see :class:`ParsedResumes`)."""
+    """What training keeps of a text résumé it parsed (in a worker process when there are
+    many): its parse's quality, language and proxy words, and its model input; not the parse
+    itself (see :class:`ParsedResumes`)."""
 
     quality: str
     empty: bool
-    lang: str | None
+    lang: str
     proxy_marks: tuple[int, ...]
     model_input: ModelInput
 
 
-def _read_text(job: tuple[str, str], settings: Settings) -> TextReading:
+def _parse(job: tuple[str, str], settings: Settings) -> tuple[ParsedResume, Gazetteer]:
     resources = load_resources(settings.data_dir, settings.spacy_model)
-    parsed = parse_text(job[0], resources, file=job[1])
+    return parse_text(job[0], resources, file=job[1]), resources.gazetteer
+
+
+def _read_text(job: tuple[str, str], settings: Settings) -> TextReading:
+    parsed, gazetteer = _parse(job, settings)
     return TextReading(
         quality=parsed.quality,
         empty=not parsed.text.strip(),
         lang=parsed.lang,
-        proxy_marks=proxy_marks(parsed, resources.gazetteer),
-        model_input=model_input(featurize(parsed, resources.gazetteer)),
+        proxy_marks=proxy_marks(parsed, gazetteer),
+        model_input=model_input(featurize(parsed, gazetteer)),
     )
 
 
 def _input_of(job: tuple[str, str], settings: Settings) -> ModelInput:
-    resources = load_resources(settings.data_dir, settings.spacy_model)
-    return model_input(featurize(parse_text(job[0], resources, file=job[1]), resources.gazetteer))
+    return model_input(featurize(*_parse(job, settings)))
 
 
 def _map_texts(
@@ -248,9 +253,8 @@ def _skip_reason(got: ParsedResume | PdfText | TextReading) -> str | None:
         return got.problem or "unreadable"
     if got.quality != "ok":
         return got.quality
-    if got.empty if isinstance(got, TextReading) else not got.text.strip():
-        return "empty"
-    return None
+    empty = got.empty if isinstance(got, TextReading) else not got.text.strip()
+    return "empty" if empty else None
 
 
 def build_examples(

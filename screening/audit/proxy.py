@@ -6,13 +6,14 @@ feature is computed, but other words can still carry origin or gender: where som
 and worked, which school they went to, which languages they speak. The check isolates that
 part of each score exactly, through the model's additive explanation:
 
-* **proxy words** of a résumé (:func:`proxy_ngrams`): the locations of its positions, its
+* **proxy words** of a résumé (:func:`proxy_marks`): the locations of its positions, its
   schools (education institutions), its languages (the languages section), and every place
   or language name of the gazetteer (``data/gazetteer``, ``data/lexicon/languages.csv``)
   found in its text (names of four letters or more, shorter ones only in capitals such as
   "UK" or "NYC"; US state abbreviations are left out: "IN", "OR" and "ME" are words);
-* **proxy n-grams**: the model's n-grams with at least one token inside a proxy word (common
-  English function words such as "of" in "University of Lagos" do not count);
+* **proxy n-grams** (:func:`proxy_ngrams`): the model's n-grams with at least one token
+  inside a proxy word (common English function words such as "of" in "University of Lagos"
+  do not count);
 * **proxy contribution**: the sum of the exact contributions (to the calibrated logit) of the
   résumé's proxy n-grams and of the signals computed from proxy words
   (:data:`PROXY_SIGNALS`: countries worked in, languages).

@@ -73,7 +73,7 @@ def test_a_reading_of_other_resumes_is_refused(
     for wrong in ([0, 1], [3, 4, 5], [2, 1, 0]):
         reading = bundle.read([examples.inputs[i] for i in wrong])
         assert not reading.is_of([examples.inputs[i] for i in rows])
-        with pytest.raises(ValueError, match="reading of the audited rows' inputs"):
+        with pytest.raises(ValueError, match="reading of the audited rows' inputs, in their order"):
             run_bias_audit(bundle, examples, rows, reading=reading, **kwargs)  # type: ignore[arg-type]
     whole = bundle.read(examples.inputs)
     assert whole.take(rows).is_of([examples.inputs[i] for i in rows])

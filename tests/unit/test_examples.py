@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import training.examples as examples_module
 from screening.audit.proxy import marked_ngrams, proxy_ngrams
 from screening.features import featurize
 from screening.lexicons import load_gazetteer
@@ -177,3 +178,22 @@ def test_text_resumes_are_parsed_again_when_asked_for_and_their_proxy_words_are_
         words = ex.proxy_words(i, resources.gazetteer)
         assert marked_ngrams(ex.inputs[i][0], words, 2) == proxy_ngrams(ex.parsed[i], resources.gazetteer, 2)
     assert "tsinghua university" in marked_ngrams(ex.inputs[0][0], ex.proxy_words(0, resources.gazetteer), 2)
+
+
+def test_text_resumes_read_in_worker_processes_give_the_same_examples(
+    data: Path, tmp_path: Path, settings: Settings, pool: ParserPool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Many text résumés are read in worker processes, which send back what training keeps
+    of each (:class:`training.examples.TextReading`): the same as reading them here."""
+    cache = tmp_path / "cache"
+    dataset = load_records(data, text_source=ParsedPdfSource(pool=pool, cache_dir=cache))
+    source = ParsedPdfSource(pool=pool, cache_dir=cache)
+    here = build_examples(dataset, settings=settings, labels=LABELS, workers=1, source=source)
+    monkeypatch.setattr(examples_module, "_PARALLEL_TEXTS", 1)  # three texts are "many"
+    apart = build_examples(dataset, settings=settings, labels=LABELS, workers=2, source=source)
+    assert apart.ids == here.ids
+    assert apart.inputs == here.inputs
+    assert apart.extras == here.extras
+    assert apart.proxy_marks == here.proxy_marks
+    assert any(apart.proxy_marks)
+    assert [p.model_dump() for p in apart.parsed] == [p.model_dump() for p in here.parsed]
