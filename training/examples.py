@@ -144,8 +144,7 @@ class ParsedResumes(Sequence[ParsedResume]):
         at = index % len(self._items)
         found = self._again.get(at)
         if found is None:
-            resources = load_resources(self._settings.data_dir, self._settings.spacy_model)
-            found = self._again[at] = parse_text(item[0], resources, file=item[1])
+            found = self._again[at] = _parse(item, self._settings)[0]
         return found
 
 
@@ -190,11 +189,11 @@ class TextReading:
     many): its parse's quality, language and proxy words, and its model input; not the parse
     itself (see :class:`ParsedResumes`)."""
 
-    quality: str
-    empty: bool
     lang: str
     proxy_marks: tuple[int, ...]
     model_input: ModelInput
+    #: Why the résumé is left out (:func:`_skip_reason` of the parse), or None.
+    skipped: str | None
 
 
 def _parse(job: tuple[str, str], settings: Settings) -> tuple[ParsedResume, Gazetteer]:
@@ -204,12 +203,12 @@ def _parse(job: tuple[str, str], settings: Settings) -> tuple[ParsedResume, Gaze
 
 def _read_text(job: tuple[str, str], settings: Settings) -> TextReading:
     parsed, gazetteer = _parse(job, settings)
+    features = featurize(parsed, gazetteer)
     return TextReading(
-        quality=parsed.quality,
-        empty=not parsed.text.strip(),
         lang=parsed.lang,
-        proxy_marks=proxy_marks(parsed, gazetteer),
-        model_input=model_input(featurize(parsed, gazetteer)),
+        proxy_marks=proxy_marks(parsed, gazetteer, features.text),
+        model_input=model_input(features),
+        skipped=_skip_reason(parsed),
     )
 
 
@@ -249,12 +248,13 @@ def text_inputs(jobs: Sequence[tuple[str, str]], settings: Settings, workers: in
 
 
 def _skip_reason(got: ParsedResume | PdfText | TextReading) -> str | None:
+    if isinstance(got, TextReading):
+        return got.skipped
     if isinstance(got, PdfText):
         return got.problem or "unreadable"
     if got.quality != "ok":
         return got.quality
-    empty = got.empty if isinstance(got, TextReading) else not got.text.strip()
-    return "empty" if empty else None
+    return "empty" if not got.text.strip() else None
 
 
 def build_examples(
@@ -303,8 +303,8 @@ def build_examples(
     got.update(zip(jobs, _progress(readings, progress, len(jobs), "parsing texts"), strict=True))
 
     gazetteer = load_gazetteer(settings.data_dir)
-    out = Examples(labels=tuple(labels), parsed=ParsedResumes(settings), proxy_gazetteer=gazetteer.version)
-    assert isinstance(out.parsed, ParsedResumes)
+    parsed = ParsedResumes(settings)
+    out = Examples(labels=tuple(labels), parsed=parsed, proxy_gazetteer=gazetteer.version)
     kept: list[LabelledResume] = []
     for record in _progress(records, progress, len(records), "featurising"):
         outcome = got[record.id]
@@ -315,14 +315,13 @@ def build_examples(
         kept.append(record)
         out.ids.append(record.id)
         if isinstance(outcome, TextReading):
-            out.inputs.append(outcome.model_input)
-            out.extras.append(_extras(record, outcome.lang))
-            out.parsed.append(jobs[record.id])
-            out.proxy_marks.append(outcome.proxy_marks)
-        else:
-            out.inputs.append(model_input(featurize(outcome, gazetteer)))
-            out.extras.append(_extras(record, outcome.lang))
-            out.parsed.append(outcome)
-            out.proxy_marks.append(None)  # found from the parse if the audit needs them
+            x, marks = outcome.model_input, outcome.proxy_marks
+            parsed.append(jobs[record.id])
+        else:  # a PDF's proxy words are found from its parse if the audit needs them
+            x, marks = model_input(featurize(outcome, gazetteer)), None
+            parsed.append(outcome)
+        out.inputs.append(x)
+        out.extras.append(_extras(record, outcome.lang))
+        out.proxy_marks.append(marks)
     out.y = label_matrix(kept, labels)
     return out

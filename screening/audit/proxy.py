@@ -42,7 +42,7 @@ from scipy import sparse  # type: ignore[import-untyped]
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from screening.audit.stats import SMALL_SHARE, category_table
-from screening.features import redact
+from screening.features import RedactedText, redact
 from screening.lexicons import Gazetteer
 from screening.model import ExplainableTextClassifier, ModelInput, token_spans, tokenize
 from screening.parsing.model import ParsedResume
@@ -131,14 +131,19 @@ def _to_model(pieces: Sequence[tuple[int, int, int]], start: int, end: int) -> l
 def proxy_ngrams(parsed: ParsedResume, gazetteer: Gazetteer, max_n: int = 2) -> frozenset[str]:
     """The n-grams (up to ``max_n`` tokens, as the vectoriser writes them) of the résumé's
     model text that touch a proxy word (see the module's definition)."""
-    return marked_ngrams(redact(parsed).text, proxy_marks(parsed, gazetteer), max_n)
+    redacted = redact(parsed)
+    return marked_ngrams(redacted.text, proxy_marks(parsed, gazetteer, redacted), max_n)
 
 
-def proxy_marks(parsed: ParsedResume, gazetteer: Gazetteer) -> tuple[int, ...]:
+def proxy_marks(
+    parsed: ParsedResume, gazetteer: Gazetteer, redacted: RedactedText | None = None
+) -> tuple[int, ...]:
     """The positions, among the tokens of the résumé's model text (:func:`redact`, read by
     :func:`~screening.model.token_spans`), of its proxy words: what :func:`proxy_ngrams`
-    needs of the parse, small enough to keep for thousands of résumés."""
-    redacted = redact(parsed)
+    needs of the parse, small enough to keep for thousands of résumés. ``redacted``:
+    ``redact(parsed)`` when at hand (featurising made it)."""
+    if redacted is None:
+        redacted = redact(parsed)
     text = redacted.text
     spans = token_spans(text)
     tokens = [text[s:e].lower() for s, e in spans]

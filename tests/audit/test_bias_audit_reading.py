@@ -4,10 +4,12 @@ it would have made itself."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 
-from screening.bundle import ScoringModels
+from screening.bundle import ScoringBundle, ScoringModels
 from screening.features import featurize
 from screening.model import model_input
 from screening.parsing.pipeline import parse_text
@@ -31,6 +33,16 @@ def _examples(resources: ParseResources, n: int) -> Examples:
     )
 
 
+def _audit_settings(examples: Examples, bundle: ScoringBundle, resources: ParseResources) -> dict[str, Any]:
+    """run_bias_audit's keyword arguments other than the reading."""
+    return {
+        "label_columns": {x: examples.labels.index(x) for x in bundle.labels},
+        "gazetteer": resources.gazetteer,
+        "source": f"{len(examples)} generated résumés",
+        "version": "test",
+    }
+
+
 def test_a_given_reading_audits_as_reading_the_resumes_again(
     scoring_models: ScoringModels, resources: ParseResources
 ) -> None:
@@ -38,18 +50,13 @@ def test_a_given_reading_audits_as_reading_the_resumes_again(
     rows = demographic_rows(examples)
     assert len(rows) == 40
     bundle = scoring_models.aha
-    kwargs = {
-        "label_columns": {x: examples.labels.index(x) for x in bundle.labels},
-        "gazetteer": resources.gazetteer,
-        "source": "40 generated résumés",
-        "version": "test",
-    }
+    kwargs = _audit_settings(examples, bundle, resources)
     reading = bundle.read([examples.inputs[i] for i in rows])
     for label in bundle.labels:
         own = bundle.heads[label].predict_proba([examples.inputs[i] for i in rows])[:, 1]
         assert reading.probabilities[label].tobytes() == own.tobytes()
-    given = run_bias_audit(bundle, examples, rows, reading=reading, **kwargs)  # type: ignore[arg-type]
-    again = run_bias_audit(bundle, examples, rows, **kwargs)  # type: ignore[arg-type]
+    given = run_bias_audit(bundle, examples, rows, reading=reading, **kwargs)
+    again = run_bias_audit(bundle, examples, rows, **kwargs)
     assert summary_markdown(given) == summary_markdown(again)
     assert given.label_ratios == again.label_ratios
     assert [c.label for c in given.proxy] == list(bundle.labels)
@@ -63,21 +70,16 @@ def test_a_reading_of_other_resumes_is_refused(
     report scores of the wrong résumés, so it refuses."""
     examples = _examples(resources, 6)
     bundle = scoring_models.aha
-    kwargs = {
-        "label_columns": {x: examples.labels.index(x) for x in bundle.labels},
-        "gazetteer": resources.gazetteer,
-        "source": "6 generated résumés",
-        "version": "test",
-    }
+    kwargs = _audit_settings(examples, bundle, resources)
     rows = [0, 1, 2]
     for wrong in ([0, 1], [3, 4, 5], [2, 1, 0]):
         reading = bundle.read([examples.inputs[i] for i in wrong])
         assert not reading.is_of([examples.inputs[i] for i in rows])
         with pytest.raises(ValueError, match="reading of the audited rows' inputs, in their order"):
-            run_bias_audit(bundle, examples, rows, reading=reading, **kwargs)  # type: ignore[arg-type]
+            run_bias_audit(bundle, examples, rows, reading=reading, **kwargs)
     whole = bundle.read(examples.inputs)
     assert whole.take(rows).is_of([examples.inputs[i] for i in rows])
-    run_bias_audit(bundle, examples, rows, reading=whole.take(rows), **kwargs)  # type: ignore[arg-type]
+    run_bias_audit(bundle, examples, rows, reading=whole.take(rows), **kwargs)
 
 
 def test_part_of_a_reading_is_the_reading_of_that_part(
