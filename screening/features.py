@@ -236,6 +236,30 @@ _RANKS: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
+#: Titles whose "owner" or "partner" names a role, not a stake in the firm, read as what they
+#: are before ranking: a product owner or an HR business partner is a manager-level role, a
+#: partner account manager a manager, an assistant to the owner an assistant.
+_ROLE_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"\b(?:to|for) (?:the )?owners?\b", ""),
+        (
+            r"\b(product|process|risk|control|data|service|system|content|feature|asset|budget) owner\b",
+            r"\1 manager",
+        ),
+        (r"\b(?:(?:hr|people|talent|finance|business) )+partner\b", "business manager"),
+        (
+            r"\b(?:channel|strategic|alliance|technology|integration|ecosystem|student|community) "
+            r"partner(?:ship)?s?\b",
+            "",
+        ),
+        (
+            r"\bpartner(?:ship)?s?(?= (?:account|manager|management|success|marketing|development|relations|"
+            r"lead|specialist|executive|coordinator|engineer|program))",
+            "",
+        ),
+    )
+)
 _SENIOR = re.compile(r"\b(?:senior|sr|lead|principal)\b|高级|高級|资深|資深")
 _BELOW = re.compile(r"\b(?:assistant|associate|deputy|asst|interim|acting)\b|助理|副")
 #: Function of a job title, from its words (first group found): moves between them are the
@@ -573,9 +597,17 @@ def _title_of(position: Position) -> tuple[str, Span] | None:
     return None
 
 
+def _as_role(title: str) -> str:
+    """A title lower-cased, its role words (:data:`_ROLE_WORDS`) read as what they are."""
+    t = title.lower()
+    for pattern, replacement in _ROLE_WORDS:
+        t = pattern.sub(replacement, t)
+    return t
+
+
 def _title_rank(title: str) -> float:
     """Seniority of a title: 0 intern or clerk, 1 staff, 2 senior, 3 manager, 4 director, 5 executive."""
-    t = title.lower()
+    t = _as_role(title)
     rank = next((r for r, rx in _RANKS if rx.search(t)), 1.0)
     if rank >= 3.0 and _BELOW.search(t):
         rank -= 0.5  # "Assistant Branch Manager" is below "Branch Manager"
@@ -700,7 +732,10 @@ def compute_signals(parsed: ParsedResume, gaz: Gazetteer) -> tuple[Signal, ...]:
             promotions.extend([*_span(a, "title_span"), *_span(b, "title_span")])
     signals.append(Signal("cross_family_moves", float(len(moves) // 2), tuple(moves)))
     signals.append(Signal("promotions_same_employer", float(len(promotions) // 2), tuple(promotions)))
-    founders = [p.title_span for p in positions if p.title and p.title_span and _FOUNDER.search(p.title)]
+    # A founder or owner by title; a product owner or an assistant to the owner is neither.
+    founders = [
+        p.title_span for p in positions if p.title and p.title_span and _FOUNDER.search(_as_role(p.title))
+    ]
     signals.append(Signal("founded_ventures", float(len(founders)), tuple(s for s in founders if s)))
     bullets = [b for p in positions for b in p.bullets] or [Span(start=0, end=len(parsed.text))]
     for name, regex in (

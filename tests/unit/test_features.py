@@ -139,6 +139,42 @@ def test_signals_read_an_anonymised_us_resume_as_annotators_do(resources: ParseR
     assert {"Organized", "volunteer"} <= set(quoted("initiatives"))
 
 
+_ROLE_TITLES = """Lee Chan
+Experience
+Owner, Chan Bakery, Houston, TX, Jan 2017 - Present
+• Opened a bakery with 4 staff.
+HR Business Partner, Company Name, Houston, TX, Jan 2015 - Dec 2016
+• Advised managers on hiring.
+HR Manager, Company Name, Houston, TX, Jan 2013 - Dec 2014
+• Ran payroll.
+Product Owner, Company Name, Houston, TX, Jan 2011 - Dec 2012
+• Wrote user stories.
+Assistant to the Owner, Company Name, Houston, TX, Jan 2009 - Dec 2010
+• Kept the books.
+"""
+
+
+def test_an_owner_or_partner_by_role_is_neither_an_executive_nor_a_founder(resources: ParseResources) -> None:
+    """A product owner or an HR business partner holds a manager-level role, an assistant to
+    the owner an assistant's: no step up to an executive, no venture founded. The owner of a
+    bakery is both."""
+    parsed = parse_text(_ROLE_TITLES, resources)
+    signals = {s.name: s for s in featurize(parsed, resources.gazetteer).signals}
+
+    def quoted(name: str) -> list[str]:
+        return [parsed.text[s.start : s.end] for s in signals[name].spans]
+
+    # Assistant -> Product Owner is a step; Product Owner -> HR Manager -> HR Business Partner
+    # are not; HR Business Partner -> Owner is.
+    assert quoted("title_progression") == [
+        "Assistant to the Owner",
+        "Product Owner",
+        "HR Business Partner",
+        "Owner",
+    ]
+    assert quoted("founded_ventures") == ["Owner"]
+
+
 def test_personal_data_never_counts_towards_a_signal(resources: ParseResources) -> None:
     """ "Won" and "Silver" are award words, and here the candidate's name: they count for nothing."""
     parsed = parse_text(_ANONYMISED, resources)
