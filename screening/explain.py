@@ -11,7 +11,9 @@ from). This module turns them into passages a reviewer can read:
 * each occurrence belongs to a *passage*: the bullet point holding it, else its line,
   trimmed so that it never includes a personal-data span;
 * a passage's weight is the sum of the contributions it holds; a signal is one item
-  whose weight is its contribution and whose ``spans`` are its sources.
+  whose weight is its contribution, whose ``spans`` are its sources and whose passage is
+  the bullet or line of its first source (a reviewer reads "Awarded the BRAVO Award for…",
+  not "Awarded" alone).
 
 Items are ordered strongest first: those that raised the probability, then those that
 lowered it. Hidden text is never in the parsed text, so it is never evidence.
@@ -212,12 +214,12 @@ def _signal_item(
     index: PassageIndex, feature: str, weight: float, sources: list[tuple[int, int]]
 ) -> EvidenceItem:
     spans = [index.span_ref(start, end) for start, end in sources]
-    first = spans[0]
+    passage = index.span_ref(*index.bounds(*sources[0]))
     return EvidenceItem(
-        text=first.text,
-        start=first.start,
-        end=first.end,
-        page=first.page,
+        text=passage.text,
+        start=passage.start,
+        end=passage.end,
+        page=passage.page,
         weight=weight,
         feature=feature,
         features=[feature],

@@ -37,9 +37,10 @@ class EvidenceItem(_Out):
     ``weight`` is its additive part of the calibrated logit (positive raised the probability,
     negative lowered it). ``feature`` names the strongest model feature in the passage:
     ``ngram:<words>`` for words of the text, ``sig:<name>`` for a named signal, whose
-    ``spans`` list every stretch of text the signal was computed from (``text``/``start``/
-    ``end`` are the first of them), and ``sig:evidence_line`` for the line a model's line
-    scorer rated most like annotated evidence of the label (the passage is that line).
+    ``spans`` list every stretch of text the signal was computed from (the passage,
+    ``text``/``start``/``end``, is the bullet or line holding the first of them), and
+    ``sig:evidence_line`` for the line a model's line scorer rated most like annotated
+    evidence of the label (the passage is that line).
     """
 
     text: str
