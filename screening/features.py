@@ -85,7 +85,11 @@ _AWARD = re.compile(
     r"of the (?:month|year|quarter)|president'?s club|top \d+%?|honou?r graduate|honou?r roll|"
     r"with (?:high(?:est)? )?honou?rs|phi beta kappa|phi theta kappa|golden key|salutatorian|valedictorian|"
     r"recipient|laureate|top (?:performer|producer|seller|achiever)|rising star|excellence award|"
-    r"achievement award|commendation|fulbright|gold|silver|bronze|first class)\b"
+    r"achievement award|commendation|fulbright|first class|"
+    # A medal colour counts as a distinction, not as a gym, a mine, a programme or a loyalty tier.
+    r"(?:gold|silver|bronze)(?:\s+\w+){0,2}?\s+(?:medal(?:lion)?s?|awards?|stars?|winners?|prizes?|"
+    r"troph(?:y|ies)|club|key|ribbon|certificat(?:e|ion)|scores?)|"
+    r"(?:gold|silver|bronze)\s+(?:of|in|among)\s+\d+)\b"
     r"|获奖|一等奖|奖学金|荣誉|优秀员工|獲獎|獎學金|榮譽|優秀員工|最佳|冠军|冠軍|一等獎|金奖|金獎",
     re.IGNORECASE,
 )

@@ -175,6 +175,26 @@ def test_an_owner_or_partner_by_role_is_neither_an_executive_nor_a_founder(resou
     assert quoted("founded_ventures") == ["Owner"]
 
 
+_MEDALS = """Sam Park
+Experience
+Sales Associate, Company Name, Denver, CO, Jan 2015 - Present
+• Sold memberships using established Gold's Gym sales systems.
+• Taught Zumba Gold classes for senior members.
+• Reached Gold Level in the hotel rewards programme.
+• Won a gold medal at the state culinary competition.
+• Earned the Bronze Sales Award for new accounts.
+"""
+
+
+def test_a_medal_colour_is_an_award_only_when_it_names_a_distinction(resources: ParseResources) -> None:
+    """ "Gold" in a gym's name, a fitness class or a loyalty tier is no award; a gold medal
+    won and a bronze sales award are."""
+    parsed = parse_text(_MEDALS, resources)
+    awards = next(s for s in featurize(parsed, resources.gazetteer).signals if s.name == "awards")
+    quoted = [parsed.text[s.start : s.end] for s in awards.spans]
+    assert quoted == ["Won", "gold medal", "Bronze Sales Award"]
+
+
 def test_personal_data_never_counts_towards_a_signal(resources: ParseResources) -> None:
     """ "Won" and "Silver" are award words, and here the candidate's name: they count for nothing."""
     parsed = parse_text(_ANONYMISED, resources)
