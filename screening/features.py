@@ -94,7 +94,10 @@ _AWARD = re.compile(
     re.IGNORECASE,
 )
 _PROMOTION = re.compile(
-    r"\b(?:promoted|promotion to|promotions|advanced to|elevated to|selected (?:for|to|as|from|among)|"
+    # "Promotions" alone is mostly marketing ("sales and promotions") or HR paperwork on
+    # real résumés: a count of them is a career's.
+    r"\b(?:promoted|promotion to|(?:two|three|four|five|six|several|multiple|rapid|successive|consecutive|"
+    r"\d+) promotions|advanced to|elevated to|selected (?:for|to|as|from|among)|"
     r"one of \d+ (?:selected|chosen|graduates)|"
     r"fast[- ]tracked|graduate programme|graduate program|leadership (?:program|programme)|"
     r"management trainee|earned (?:a |his |her |my )?promotion|promotion (?:within|after|in|from)|"
@@ -134,8 +137,16 @@ _CROSS_FUNCTIONAL = re.compile(
     re.IGNORECASE,
 )
 _PURSUING = re.compile(
-    r"\b(?:pursuing|working towards?|currently enrolled|in progress|expected|candidate|level [i123]+ "
-    r"(?:candidate|passed)|part-time (?:mba|master)|evening (?:mba|program)|anticipated|"
+    # "Expected", "anticipated", "candidate" and "in progress" name a qualification under way
+    # only with a date, a degree or a credential: not "expected revenue", "work in progress"
+    # or a recruiter's "candidate tracking".
+    r"\b(?:pursuing|working towards?|currently enrolled|(?<!work )(?<!deals )in progress|"
+    r"(?:expected|anticipated)(?: graduation| completion)?(?: in)?:? "
+    r"(?:\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.? \d+)|"
+    r"(?:expected|anticipated) (?:graduation|completion)|graduation expected|"
+    r"expected(?=\))|candidate(?!'s| (?:tracking|selection|recruit\w*|experience|sourcing|screening|pool|"
+    r"relationships?|records?|testing|hire|search|pipeline|interviews?|management|database|care))|"
+    r"level [i123]+ (?:candidate|passed)|part-time (?:mba|master)|evening (?:mba|program)|"
     r"currently (?:attending|completing|studying))\b|在读|备考|在讀|備考",
     re.IGNORECASE,
 )

@@ -195,6 +195,34 @@ def test_a_medal_colour_is_an_award_only_when_it_names_a_distinction(resources: 
     assert quoted == ["Won", "gold medal", "Bronze Sales Award"]
 
 
+_MARKETING_AND_PAPERWORK = """Dana Ruiz
+Experience
+Recruiting Coordinator, Company Name, Austin, TX, Jan 2016 - Present
+• Informed customers about sales and promotions.
+• Processed new hires, transfers and promotions in the HR system.
+• Maintained the candidate tracking system and met anticipated staffing needs.
+• Managed work in progress and expected revenue reports.
+• Earned two promotions in three years.
+Education
+MBA, University of Texas, Expected 2026
+CPA Candidate
+"""
+
+
+def test_promotions_and_studies_under_way_count_only_in_their_career_sense(resources: ParseResources) -> None:
+    """Sales promotions, HR paperwork, a recruiter's candidates, work in progress and
+    expected revenue are not a career's promotions or a qualification under way; two
+    promotions earned, an MBA expected in 2026 and a CPA candidate are."""
+    parsed = parse_text(_MARKETING_AND_PAPERWORK, resources)
+    signals = {s.name: s for s in featurize(parsed, resources.gazetteer).signals}
+
+    def quoted(name: str) -> list[str]:
+        return [parsed.text[s.start : s.end] for s in signals[name].spans]
+
+    assert quoted("promotion_statements") == ["two promotions"]
+    assert quoted("pursuing_qualifications") == ["Expected 2026", "Candidate"]
+
+
 def test_personal_data_never_counts_towards_a_signal(resources: ParseResources) -> None:
     """ "Won" and "Silver" are award words, and here the candidate's name: they count for nothing."""
     parsed = parse_text(_ANONYMISED, resources)
