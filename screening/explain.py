@@ -12,8 +12,8 @@ from). This module turns them into passages a reviewer can read:
   trimmed so that it never includes a personal-data span;
 * a passage's weight is the sum of the contributions it holds; a signal is one item
   whose weight is its contribution, whose ``spans`` are its sources and whose passage is
-  the bullet or line of its first source (a reviewer reads "Awarded the BRAVO Award for…",
-  not "Awarded" alone).
+  the bullet or line of its first source (a reviewer reads "Won the regional sales award
+  for new accounts", not "award" alone).
 
 Items are ordered strongest first: those that raised the probability, then those that
 lowered it. Hidden text is never in the parsed text, so it is never evidence.
