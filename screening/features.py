@@ -615,8 +615,9 @@ def _title_of(position: Position) -> tuple[str, Span] | None:
 def _as_role(title: str) -> str:
     """A title lower-cased, its role words (:data:`_ROLE_WORDS`) read as what they are."""
     t = title.lower()
-    for pattern, replacement in _ROLE_WORDS:
-        t = pattern.sub(replacement, t)
+    if "owner" in t or "partner" in t:  # every role word holds one: most titles skip the rules
+        for pattern, replacement in _ROLE_WORDS:
+            t = pattern.sub(replacement, t)
     return t
 
 

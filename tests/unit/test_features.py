@@ -139,6 +139,15 @@ def test_signals_read_an_anonymised_us_resume_as_annotators_do(resources: ParseR
     assert {"Organized", "volunteer"} <= set(quoted("initiatives"))
 
 
+def _quotes(text: str, resources: ParseResources) -> dict[str, list[str]]:
+    """Each signal's source spans, as text, in the résumé parsed from ``text``."""
+    parsed = parse_text(text, resources)
+    return {
+        s.name: [parsed.text[x.start : x.end] for x in s.spans]
+        for s in featurize(parsed, resources.gazetteer).signals
+    }
+
+
 _ROLE_TITLES = """Lee Chan
 Experience
 Owner, Chan Bakery, Houston, TX, Jan 2017 - Present
@@ -158,21 +167,16 @@ def test_an_owner_or_partner_by_role_is_neither_an_executive_nor_a_founder(resou
     """A product owner or an HR business partner holds a manager-level role, an assistant to
     the owner an assistant's: no step up to an executive, no venture founded. The owner of a
     bakery is both."""
-    parsed = parse_text(_ROLE_TITLES, resources)
-    signals = {s.name: s for s in featurize(parsed, resources.gazetteer).signals}
-
-    def quoted(name: str) -> list[str]:
-        return [parsed.text[s.start : s.end] for s in signals[name].spans]
-
+    quoted = _quotes(_ROLE_TITLES, resources)
     # Assistant -> Product Owner is a step; Product Owner -> HR Manager -> HR Business Partner
     # are not; HR Business Partner -> Owner is.
-    assert quoted("title_progression") == [
+    assert quoted["title_progression"] == [
         "Assistant to the Owner",
         "Product Owner",
         "HR Business Partner",
         "Owner",
     ]
-    assert quoted("founded_ventures") == ["Owner"]
+    assert quoted["founded_ventures"] == ["Owner"]
 
 
 _MEDALS = """Sam Park
@@ -189,10 +193,7 @@ Sales Associate, Company Name, Denver, CO, Jan 2015 - Present
 def test_a_medal_colour_is_an_award_only_when_it_names_a_distinction(resources: ParseResources) -> None:
     """ "Gold" in a gym's name, a fitness class or a loyalty tier is no award; a gold medal
     won and a bronze sales award are."""
-    parsed = parse_text(_MEDALS, resources)
-    awards = next(s for s in featurize(parsed, resources.gazetteer).signals if s.name == "awards")
-    quoted = [parsed.text[s.start : s.end] for s in awards.spans]
-    assert quoted == ["Won", "gold medal", "Bronze Sales Award"]
+    assert _quotes(_MEDALS, resources)["awards"] == ["Won", "gold medal", "Bronze Sales Award"]
 
 
 _MARKETING_AND_PAPERWORK = """Dana Ruiz
@@ -213,14 +214,9 @@ def test_promotions_and_studies_under_way_count_only_in_their_career_sense(resou
     """Sales promotions, HR paperwork, a recruiter's candidates, work in progress and
     expected revenue are not a career's promotions or a qualification under way; two
     promotions earned, an MBA expected in 2026 and a CPA candidate are."""
-    parsed = parse_text(_MARKETING_AND_PAPERWORK, resources)
-    signals = {s.name: s for s in featurize(parsed, resources.gazetteer).signals}
-
-    def quoted(name: str) -> list[str]:
-        return [parsed.text[s.start : s.end] for s in signals[name].spans]
-
-    assert quoted("promotion_statements") == ["two promotions"]
-    assert quoted("pursuing_qualifications") == ["Expected 2026", "Candidate"]
+    quoted = _quotes(_MARKETING_AND_PAPERWORK, resources)
+    assert quoted["promotion_statements"] == ["two promotions"]
+    assert quoted["pursuing_qualifications"] == ["Expected 2026", "Candidate"]
 
 
 def test_personal_data_never_counts_towards_a_signal(resources: ParseResources) -> None:
