@@ -41,6 +41,9 @@ format: install
 CORPUS ?= var/corpus
 CORPUS_N ?= 3000
 TRAIN_DATA ?=
+# Label files adding labels to those records by id (training.label_files), e.g.
+# TRAIN_LABELS=data/labels/livecareer-aha.jsonl: they train, and are never held out.
+TRAIN_LABELS ?=
 
 serve: install
 	$(BIN)/python -m training.bootstrap
@@ -50,7 +53,7 @@ $(CORPUS)/index.jsonl: | $(STAMP)
 	$(BIN)/screening generate-corpus --n $(CORPUS_N) --seed 1 --out $(CORPUS) --workers 2
 
 train: install $(CORPUS)/index.jsonl
-	$(BIN)/screening train --data $(CORPUS)/index.jsonl $(foreach d,$(TRAIN_DATA),--data $(d))
+	$(BIN)/screening train --data $(CORPUS)/index.jsonl $(foreach d,$(TRAIN_DATA),--data $(d)) $(foreach d,$(TRAIN_LABELS),--labels $(d))
 
 mlflow-ui: install
 	$(BIN)/mlflow ui --backend-store-uri sqlite:///$(CURDIR)/mlflow/mlflow.db --workers 1 --host 127.0.0.1 --port 5000
@@ -63,7 +66,7 @@ bench-score: install
 
 # Real held-out F1 and ROC-AUC per label over five train/test splits (same data as `make train`).
 bench-splits: install $(CORPUS)/index.jsonl
-	$(BIN)/python -m benchmarks.model_splits --data $(CORPUS)/index.jsonl $(foreach d,$(TRAIN_DATA),--data $(d))
+	$(BIN)/python -m benchmarks.model_splits --data $(CORPUS)/index.jsonl $(foreach d,$(TRAIN_DATA),--data $(d)) $(foreach d,$(TRAIN_LABELS),--labels $(d))
 
 bench-train: install
 	$(BIN)/python -m benchmarks.train_speed --n 10000

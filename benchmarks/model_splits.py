@@ -2,7 +2,7 @@
 
     python -m benchmarks.model_splits --data var/corpus/index.jsonl \\
         --data ../shared/datasets/livecareer/records.jsonl \\
-        --data ../shared/datasets/written/records.jsonl [--model all] [--seeds 0 1 2 3 4]
+        --data ../shared/datasets/written/records.jsonl [--labels FILE] [--model all] [--seeds 0 1 2 3 4]
 
 One split holds some 80 real résumés: its F1 moves by ±0.07–0.12 from one draw to the next,
 more than most changes to a model. This script fits every head of the specs in ``models/``
@@ -39,6 +39,7 @@ def split_figures(
     """For each spec, label and split seed: the F1 at the head's threshold and the ROC-AUC
     (nan with one class) on the split's held-out résumés of origin ``real``."""
     from training.evidence_lines import LineCache
+    from training.examples import label_matrix
     from training.metrics import evaluate_labels
     from training.splits import split_dataset
     from training.train import Encoded, fit_heads
@@ -48,8 +49,8 @@ def split_figures(
     for seed in seeds:
         split = split_dataset(dataset, seed=seed)
         train_rows = [index[r.id] for r in split.train if r.id in index]
-        test_rows = [index[r.id] for r in split.test if r.id in index]
-        real = [i for i in test_rows if examples.extras[i]["origin"] == "real"]
+        test = [r for r in split.test if r.id in index and examples.extras[index[r.id]]["origin"] == "real"]
+        real = [index[r.id] for r in test]
         encode_cache: dict[tuple[object, ...], Encoded] = {}
         line_cache = LineCache()
         for spec in specs:
@@ -60,7 +61,7 @@ def split_figures(
             )  # fmt: skip
             bundle = fitted.bundle(spec)
             proba = bundle.probabilities([examples.inputs[i] for i in real], spec.labels)
-            y = examples.y[np.ix_(real, [examples.labels.index(x) for x in spec.labels])]
+            y = label_matrix(test, spec.labels)  # their own labels, as training evaluates
             # The metrics training logs for the held-out real slice (training.metrics).
             found = evaluate_labels(y, proba, bundle.thresholds, spec.labels)
             shown = []
@@ -76,6 +77,7 @@ def split_figures(
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, action="append", required=True, help="labelled JSONL (repeatable)")
+    ap.add_argument("--labels", type=Path, action="append", default=[], help="label file (repeatable)")
     ap.add_argument("--model", choices=["background", "aha", "all"], default="all")
     ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2, 3, 4])
     ap.add_argument("--workers", type=int, default=2)
@@ -91,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings()
     specs = load_specs(args.model)
     source = ParsedPdfSource(settings, workers=args.workers)
-    dataset = load_records(args.data, text_source=source)
+    dataset = load_records(args.data, labels=args.labels, text_source=source)
     labels = sorted({label for spec in specs for label in spec.labels})
     examples = build_examples(dataset, settings=settings, labels=labels, workers=args.workers, source=source)
     print(f"{len(examples.ids)} résumés ready in {time.perf_counter() - started:.0f} s", flush=True)

@@ -33,6 +33,14 @@ def register_data(subparsers: argparse._SubParsersAction[argparse.ArgumentParser
     validate.add_argument(
         "--data", type=Path, action="append", required=True, metavar="PATH", help="a JSONL file (repeatable)"
     )
+    validate.add_argument(
+        "--labels",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="a label file adding labels to --data records by id (repeatable)",
+    )
     validate.add_argument("--json", action="store_true", help="print the report as JSON")
     validate.add_argument(
         "--no-strict-confidence",
@@ -58,7 +66,7 @@ def validate_command(args: argparse.Namespace) -> int:
     """Handle ``data validate``: load, validate, split, check leakage and print the report.
 
     Args:
-        args: parsed arguments (``data``, ``json``, ``strict_confidence``, ``workers``,
+        args: parsed arguments (``data``, ``labels``, ``json``, ``strict_confidence``, ``workers``,
             ``cache_dir``, ``no_cache``, ``test_size``, ``seed``, ``max_issues``).
 
     Returns:
@@ -76,7 +84,9 @@ def validate_command(args: argparse.Namespace) -> int:
         return 2
     cache_dir = None if args.no_cache else (args.cache_dir or DEFAULT_CACHE_DIR)
     source = ParsedPdfSource(Settings(), workers=args.workers, cache_dir=cache_dir)
-    dataset = load_records(args.data, strict_confidence=args.strict_confidence, text_source=source)
+    dataset = load_records(
+        args.data, labels=args.labels, strict_confidence=args.strict_confidence, text_source=source
+    )
     split = split_dataset(dataset, test_size=args.test_size, seed=args.seed)
     report = dataset.report.model_copy(
         update={"split": summarise_split(split, test_size=args.test_size, seed=args.seed)}

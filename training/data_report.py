@@ -76,6 +76,15 @@ class SourceSummary(BaseModel):
     )
 
 
+class LabelFileSummary(BaseModel):
+    """What one label file added (:mod:`training.label_files`)."""
+
+    file: str
+    lines: int = Field(0, description="valid lines")
+    records_labelled: int = Field(0, description="records given at least one label")
+    labels: dict[str, LabelCounts] = Field(default_factory=dict, description="the labels added")
+
+
 class DuplicateGroup(BaseModel):
     """Records that are one résumé: same normalised text, near-identical text, or name swaps."""
 
@@ -124,6 +133,7 @@ class ValidationReport(BaseModel):
     strict_confidence: bool
     sources: list[SourceSummary] = Field(default_factory=list)
     total: SourceSummary = Field(default_factory=lambda: SourceSummary(file="all"))
+    label_files: list[LabelFileSummary] = Field(default_factory=list)
     issues: list[Issue] = Field(default_factory=list)
     duplicates: list[DuplicateGroup] = Field(default_factory=list)
     unreadable: dict[str, list[str]] = Field(
@@ -198,6 +208,13 @@ def render_text(report: ValidationReport, max_issues: int = 40) -> str:
     for summary in [*report.sources, *([report.total] if len(report.sources) > 1 else [])]:
         lines += ["", f"Labels: {summary.file} ({summary.records} records; unknown is not negative)"]
         lines += _table(_LABEL_HEADER, _label_rows(summary.labels))
+    for added in report.label_files:
+        lines += [
+            "",
+            f"Labels added by {added.file} ({added.records_labelled} records of {added.lines} lines; "
+            "they train, never held out)",
+        ]
+        lines += _table(_LABEL_HEADER, _label_rows(added.labels))
     lines += ["", "Background families as written ('other' = none of the three, 'unknown' = not labelled)"]
     families = report.total.families
     lines += _table(

@@ -52,11 +52,50 @@ CONFIDENCE_KEYS: tuple[str, ...] = ("background", *LABELS)
 KNOWN_KEYS = frozenset({"id", "pdf", "text", "background", *AHA_LABELS, "confidence", "swap_of"})
 
 
-def _binary(value: object) -> object:
+def label_field(key: str) -> str:
+    """The record field that holds label or confidence key ``key`` (a family's is ``background``)."""
+    return "background" if key in FAMILIES else key
+
+
+def check_binary(value: object) -> object:
+    """An AHA label as written: 0, 1 or null (unknown); raises ``ValueError`` otherwise."""
     # JSON true/false and 1.0 would pass a plain Literal[0, 1]: labels are the integers 0 and 1.
     if value is None or (type(value) is int and value in (0, 1)):
         return value
     raise ValueError(f"must be 0, 1 or null (got {json.dumps(value)})")
+
+
+def check_background(value: object) -> object:
+    """A ``background`` value as written: a list of distinct families, or null (unknown).
+
+    Returns the families in their canonical order; raises ``ValueError`` otherwise."""
+    if value is None:
+        return None
+    if not isinstance(value, list):
+        raise ValueError(f"must be a list of families or null (got {json.dumps(value)})")
+    for item in value:
+        if item not in FAMILIES:
+            raise ValueError(
+                f"unknown background family {json.dumps(item)} (expected {', '.join(FAMILIES)}; "
+                "[] for none of them)"
+            )
+    if len(set(value)) != len(value):
+        raise ValueError("a family is listed twice")
+    return tuple(f for f in FAMILIES if f in value)
+
+
+def check_confidence(value: object) -> object:
+    """A ``confidence`` value as written: label -> 1, 2 or 3, or null; raises ``ValueError``."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ValueError("must be an object of label -> 1, 2 or 3")
+    for key, level in value.items():
+        if key not in CONFIDENCE_KEYS:
+            raise ValueError(f"unknown key {json.dumps(key)} (expected {', '.join(CONFIDENCE_KEYS)})")
+        if type(level) is not int or not 1 <= level <= 3:
+            raise ValueError(f"{key}: must be 1, 2 or 3 (got {json.dumps(level)})")
+    return value
 
 
 class LabelledResume(BaseModel):
@@ -86,42 +125,26 @@ class LabelledResume(BaseModel):
     text_hash: str | None = Field(None, description="SHA-256 of the normalised input text")
     pdf_sha256: str | None = None
     read_problem: str | None = Field(None, description="why the PDF was not read cleanly (a code)")
+    added_labels: dict[str, str] = Field(
+        default_factory=dict,
+        description="label field (background or an AHA name) -> the label file that gave it; "
+        "such labels train but are never held out (see training.label_files)",
+    )
 
     @field_validator("adaptable", "high_potential", "ambitious", mode="before")
     @classmethod
     def _check_binary(cls, value: object) -> object:
-        return _binary(value)
+        return check_binary(value)
 
     @field_validator("background", mode="before")
     @classmethod
     def _check_background(cls, value: object) -> object:
-        if value is None:
-            return None
-        if not isinstance(value, list):
-            raise ValueError(f"must be a list of families or null (got {json.dumps(value)})")
-        for item in value:
-            if item not in FAMILIES:
-                raise ValueError(
-                    f"unknown background family {json.dumps(item)} (expected {', '.join(FAMILIES)}; "
-                    "[] for none of them)"
-                )
-        if len(set(value)) != len(value):
-            raise ValueError("a family is listed twice")
-        return tuple(f for f in FAMILIES if f in value)
+        return check_background(value)
 
     @field_validator("confidence", mode="before")
     @classmethod
     def _check_confidence(cls, value: object) -> object:
-        if value is None:
-            return None
-        if not isinstance(value, dict):
-            raise ValueError("must be an object of label -> 1, 2 or 3")
-        for key, level in value.items():
-            if key not in CONFIDENCE_KEYS:
-                raise ValueError(f"unknown key {json.dumps(key)} (expected {', '.join(CONFIDENCE_KEYS)})")
-            if type(level) is not int or not 1 <= level <= 3:
-                raise ValueError(f"{key}: must be 1, 2 or 3 (got {json.dumps(level)})")
-        return value
+        return check_confidence(value)
 
     def raw_label(self, name: str) -> Binary | None:
         """The label ``name`` (a family or an AHA signal) as written, before strict confidence."""
@@ -161,6 +184,25 @@ class LabelledResume(BaseModel):
     def labels(self) -> dict[str, Binary | None]:
         """Every label to train and evaluate on, by name (see :meth:`label`)."""
         return {name: self.label(name) for name in LABELS}
+
+    def own(self) -> LabelledResume:
+        """The record with only its own file's labels: those a label file added are unknown
+        again (what a held-out record is evaluated on)."""
+        if not self.added_labels:
+            return self
+        added = self.added_labels
+        confidence = {k: v for k, v in (self.confidence or {}).items() if label_field(k) not in added}
+        extras = dict(self.extras)
+        if isinstance(extras.get("evidence"), dict):
+            extras["evidence"] = {k: v for k, v in extras["evidence"].items() if label_field(k) not in added}
+        return self.model_copy(
+            update={
+                **dict.fromkeys(added),
+                "confidence": confidence or None,
+                "extras": extras,
+                "added_labels": {},
+            }
+        )
 
     def to_json(self) -> dict[str, Any]:
         """The record in the file format (``pdf`` as written, relative to its file)."""
@@ -279,7 +321,7 @@ def _error_code(field_name: str, message: str) -> str:
     return "schema"
 
 
-def _validation_issues(exc: ValidationError, source: str, line: int, rid: str | None) -> list[Issue]:
+def validation_issues(exc: ValidationError, source: str, line: int, rid: str | None) -> list[Issue]:
     issues = []
     for err in exc.errors(include_url=False):
         field_name = ".".join(str(p) for p in err["loc"]) or "record"
@@ -330,7 +372,7 @@ def _parse_line(
             }
         )
     except ValidationError as exc:
-        return None, _validation_issues(exc, source, line, rid)
+        return None, validation_issues(exc, source, line, rid)
     if record.pdf is None:
         if record.text is None:
             return error("no_input", "neither pdf nor text: nothing to read", record.id)
@@ -368,6 +410,7 @@ def _read_file(
 def load_records(
     paths: Path | str | Iterable[Path | str],
     *,
+    labels: Iterable[Path | str] = (),
     strict_confidence: bool = True,
     text_source: TextSource | None = None,
 ) -> Dataset:
@@ -382,6 +425,8 @@ def load_records(
 
     Args:
         paths: one or more JSONL files.
+        labels: label files that add labels to these records by id
+            (:mod:`training.label_files`; added labels train and are never held out).
         strict_confidence: count a 1 given at confidence < 2 as unknown (the default; the
             labelling guide's "strict" labels). ``False`` keeps the labels as written.
         text_source: reads the PDFs; by default the project parser in worker processes with
@@ -415,6 +460,9 @@ def load_records(
             first_seen[record.id] = record
             records.append(record)
 
+    from training.label_files import apply_label_files  # label files build on this module
+
+    records, added = apply_label_files(records, [Path(p) for p in labels], issues)
     records = _read_texts(records, text_source, issues, path_list)
     for r in records:
         if r.swap_of is not None and r.swap_of not in first_seen:
@@ -430,6 +478,7 @@ def load_records(
             )
     duplicates = find_duplicates(records)
     report = _build_report(records, issues, summaries, duplicates, strict_confidence, path_list)
+    report.label_files = added
     from training.splits import check_declared_splits  # splits builds on this module
 
     report.leakage = check_declared_splits(records)
@@ -512,6 +561,8 @@ def family_combination(record: LabelledResume) -> str:
 
 
 def _fill_summary(summary: SourceSummary, records: Sequence[LabelledResume]) -> None:
+    # A file's own labels: what label files add is summarised apart (ValidationReport.label_files).
+    records = [r.own() for r in records]
     summary.records = len(records)
     summary.pdf_records = sum(r.pdf is not None for r in records)
     summary.text_only_records = summary.records - summary.pdf_records

@@ -12,6 +12,9 @@ al., 2011) over groups: groups are taken largest first (ties in a seeded random 
 each goes to the side that brings the test side's counts of every (label, value) and of
 records closest to ``test_size`` of the totals, each (label, value) weighted by the inverse
 of its total so that rare values weigh as much as common ones.
+
+Labels that a label file added (:mod:`training.label_files`) play no part: the split is made
+on the records' own labels, and held-out records carry only those.
 """
 
 from __future__ import annotations
@@ -36,7 +39,8 @@ class DatasetSplit:
 
     Attributes:
         train: the training records, in input order.
-        test: the held-out records, in input order.
+        test: the held-out records, in input order, with their own labels only (those a
+            label file added are unknown; :meth:`~training.dataset.LabelledResume.own`).
         group_of: record id -> group key (records of one group are on one side).
     """
 
@@ -46,7 +50,9 @@ class DatasetSplit:
 
 
 def _strata(record: LabelledResume) -> list[str]:
-    values = [f"{name}={record.label(name)}" for name in LABELS]
+    # The record's own labels: a label file's never move a record between the sides.
+    own = record.own()
+    values = [f"{name}={own.label(name)}" for name in LABELS]
     # The file's folder and name ("livecareer/records.jsonl"): stable across machines.
     return [*values, f"source={record.source_file.parent.name}/{record.source_file.name}"]
 
@@ -106,7 +112,8 @@ def split_dataset(
     _improve(counts, in_test, held, target, weights, np.random.default_rng(seed))
     test_groups = {g for row, g in enumerate(keys) if in_test[row]}
     train = tuple(r for r in records if group_of.get(r.id, r.id) not in test_groups)
-    test = tuple(r for r in records if group_of.get(r.id, r.id) in test_groups)
+    # Held out with its own labels only: what a label file added trains, never judges.
+    test = tuple(r.own() for r in records if group_of.get(r.id, r.id) in test_groups)
     return DatasetSplit(train=train, test=test, group_of=dict(group_of))
 
 

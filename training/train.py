@@ -53,7 +53,7 @@ from training.bias_audit import (
 from training.corpus.identity import IDENTITY_GROUPS
 from training.dataset import Dataset, load_records
 from training.evidence_lines import LineCache, LineTraining, fit_line_scorer, shared_vectorizer
-from training.examples import Examples, build_examples
+from training.examples import Examples, build_examples, label_matrix
 from training.model_card import render_model_card
 from training.specs import ModelSpec
 from training.splits import split_dataset
@@ -223,8 +223,13 @@ def _short(value: object) -> str:
 
 
 def _log_dataset(examples: Examples, paths: Sequence[Path]) -> str:
+    # The labels are part of the data: a label file, or a relabelled record, changes the digest.
     frame = pd.DataFrame(
-        {"id": examples.ids, "source": [str(e.get("source_file", "")) for e in examples.extras]}
+        {
+            "id": examples.ids,
+            "source": [str(e.get("source_file", "")) for e in examples.extras],
+            **{f"label.{name}": examples.y[:, j] for j, name in enumerate(examples.labels)},
+        }
     )
     with warnings.catch_warnings():
         # MLflow registers the local-artifact source class twice and warns that a local path
@@ -393,7 +398,8 @@ def train_model(
         at = {row: k for k, row in enumerate(read_rows)}
         reading = bundle.read([examples.inputs[i] for i in read_rows])
         test_inputs = [examples.inputs[i] for i in test_rows]
-        y_test = examples.y[np.ix_(test_rows, cols)]
+        # The held-out records' own labels (a label file's added labels train, never judge).
+        y_test = label_matrix([r for r in split.test if r.id in index], spec.labels)
         proba = reading.take([at[i] for i in test_rows]).stacked(spec.labels)
         draws = metrics.BOOTSTRAP_DRAWS
         results = metrics.evaluate_labels(y_test, proba, bundle.thresholds, spec.labels, n_boot=draws)
@@ -664,9 +670,13 @@ def train(
     workers: int = 2,
     progress: bool = False,
     matched_panel_size: int = MATCHED_PANEL_SIZE,
+    label_files: Sequence[Path] = (),
     echo: Callable[[str], None] = logger.info,
 ) -> list[ModelResult]:
     """Train every spec on the same data, each in its own MLflow run.
+
+    ``label_files`` add labels to the records of ``data`` by id (:mod:`training.label_files`):
+    they train, and are never held out.
 
     ``echo`` receives one progress line per step (the CLI prints them; the default logs them).
     ``matched_panel_size``: résumés of the bias audit's matched panel, built once and shared by
@@ -677,7 +687,9 @@ def train(
     echo(f"loading {len(data)} data file(s)…")
     # One source for loading and featurising: each PDF is read and parsed once.
     source = ParsedPdfSource(settings, workers=workers)
-    dataset = load_records(data, text_source=source)
+    dataset = load_records(data, labels=label_files, text_source=source)
+    for added in dataset.report.label_files:
+        echo(f"{added.file}: labels for {added.records_labelled} records (they train, never held out)")
     labels = sorted({label for spec in specs for label in spec.labels})
     examples = build_examples(
         dataset, settings=settings, labels=labels, workers=workers, progress=progress, source=source
@@ -696,7 +708,7 @@ def train(
                 spec,
                 dataset,
                 examples,
-                paths=data,
+                paths=[*data, *label_files],
                 settings=settings,
                 seed=seed,
                 register=register,

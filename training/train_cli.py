@@ -26,6 +26,7 @@ def _run_train(args: argparse.Namespace) -> int:
         seed=args.seed,
         register=not args.no_register,
         workers=args.workers,
+        label_files=[Path(p) for p in args.labels],
         progress=True,
         echo=print,
     )
@@ -90,6 +91,13 @@ def register_train(subparsers: argparse._SubParsersAction[argparse.ArgumentParse
     """Add ``screening train``."""
     p = subparsers.add_parser("train", help="train, evaluate and register the screening models (MLflow)")
     p.add_argument("--data", action="append", required=True, help="labelled JSONL (repeatable)")
+    p.add_argument(
+        "--labels",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="label file adding labels to --data records by id (repeatable; they train, never held out)",
+    )
     p.add_argument("--model", choices=["background", "aha", "all"], default="all")
     p.add_argument("--experiment", default="screening", help="MLflow experiment name")
     p.add_argument("--seed", type=int, default=0)

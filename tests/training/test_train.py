@@ -23,6 +23,7 @@ from training.dataset import load_records
 from training.evidence_lines import line_labels
 from training.examples import build_examples
 from training.specs import load_specs
+from training.splits import split_dataset
 from training.text_source import ParsedPdfSource
 from training.train import train
 
@@ -270,3 +271,50 @@ def test_annotated_quotes_teach_line_scorers_that_are_registered_and_quote_lines
     assert len(quoted) >= 6
     assert cited >= len(quoted) // 2
     assert hits >= len(quoted) // 2
+
+
+def test_a_label_files_labels_train_and_the_held_out_records_keep_their_own(
+    corpus: Path, store: str, settings: Settings
+) -> None:
+    """Half the real records' AHA labels come from a label file instead of their own file:
+    training reads them, and the held-out real records are judged on their own labels only,
+    the same set the split makes without the label file."""
+    generated, annotated = _with_real_half(corpus)
+    rows = [json.loads(line) for line in annotated.read_text(encoding="utf-8").splitlines()]
+    aha = ("adaptable", "high_potential", "ambitious")
+    moved = {r["id"] for r in rows[::2]}
+    data, labels = corpus.parent / "half-labelled.jsonl", corpus.parent / "labels.jsonl"
+    data.write_text(
+        "".join(
+            json.dumps({k: v for k, v in r.items() if r["id"] not in moved or k not in aha}) + "\n"
+            for r in rows
+        ),
+        encoding="utf-8",
+    )
+    labels.write_text(
+        "".join(
+            json.dumps({"id": r["id"], **{k: r[k] for k in aha}}) + "\n" for r in rows if r["id"] in moved
+        ),
+        encoding="utf-8",
+    )
+    (result,) = train(
+        _quick("aha"), [generated, data], label_files=[labels], settings=settings, experiment="labels",
+        seed=3, echo=lambda _: None,
+    )  # fmt: skip
+    run = mlflow.MlflowClient(tracking_uri=store).get_run(result.run_id)
+    own = load_records([generated, data], text_source=ParsedPdfSource(settings, workers=1))
+    with_labels = load_records(
+        [generated, data], labels=[labels], text_source=ParsedPdfSource(settings, workers=1)
+    )
+    split = split_dataset(own, seed=3)
+    real_test = [r for r in split.test if r.extras.get("source") != "generated"]
+    trained = [r for r in split_dataset(with_labels, seed=3).train if r.added_labels]
+    assert trained  # labels from the file reached the training side
+    assert int(run.data.params["n_train"]) == len(split.train)
+    for label in aha:
+        judged = [r for r in real_test if r.label(label) is not None]
+        assert run.data.metrics[f"slice.origin_real.{label}.support"] == len(judged)
+        assert run.data.metrics[f"slice.origin_real.{label}.positives"] == sum(
+            r.label(label) == 1 for r in judged
+        )
+    assert labels.name in run.inputs.dataset_inputs[0].dataset.source
