@@ -46,6 +46,10 @@ _LEGAL_FORMS = frozenset(
 )
 
 
+#: How a line that ends a sentence ends: a lower-case line after it starts something new.
+_SENTENCE_END = (".", "!", "?", ";", ":", "。", "！", "？", "；", "：")
+
+
 @dataclass(slots=True)
 class _Fragment:
     text: str
@@ -83,15 +87,33 @@ def _dated(line: TextLine, found: Sequence[DateRange]) -> DateRange | None:
     return None
 
 
-def _fragments(text: str, start: int, end: int, cut: DateRange | None, base: int) -> list[_Fragment]:
-    """Split ``text[start:end]`` (minus the date) into trimmed fragments with offsets."""
+def _fragments(
+    text: str, start: int, end: int, cut: DateRange | None, base: int, places: re.Pattern[str] | None = None
+) -> list[_Fragment]:
+    """Split ``text[start:end]`` (minus the date) into trimmed fragments with offsets. A match
+    of ``places`` (an anonymised place such as "City , State") is one fragment of its own,
+    however it is glued to its neighbours ("Company Name City , State Sales Lead")."""
     pieces: list[tuple[int, int]] = []
     if cut is not None and start <= cut.start < end:
         pieces = [(start, cut.start), (cut.end, end)]
     else:
         pieces = [(start, end)]
+    whole: set[tuple[int, int]] = set()
+    if places is not None:
+        split: list[tuple[int, int]] = []
+        for p_start, p_end in pieces:
+            pos = p_start
+            for m in places.finditer(text, p_start, p_end):
+                split += [(pos, m.start()), (m.start(), m.end())]
+                whole.add((m.start(), m.end()))
+                pos = m.end()
+            split.append((pos, p_end))
+        pieces = [(a, b) for a, b in split if b > a]
     out: list[_Fragment] = []
     for p_start, p_end in pieces:
+        if (p_start, p_end) in whole:
+            out.append(_Fragment(text[p_start:p_end], p_start, p_end, 0, ""))
+            continue
         pos = p_start
         sep = ""
         for m in _SEPARATORS.finditer(text, p_start, p_end):
@@ -122,6 +144,15 @@ class PositionReader:
         self._cjk_titles = tuple(w for w in words.title_words if len(w) > 1 and _CJK.match(w))
         self._cjk_employers = tuple(w for w in words.employer_words if _CJK.match(w))
         self._placeholders = tuple(p.lower() for p in words.employer_placeholders)
+        # Anonymised places of more than one word ("City , State"), read as one fragment.
+        glued = sorted(
+            (p for p in words.location_placeholders if len(_WORD.findall(p)) > 1), key=len, reverse=True
+        )
+        self._places = (
+            re.compile("|".join(r"\b" + r"\s*".join(map(re.escape, p.split())) + r"\b" for p in glued))
+            if glued
+            else None
+        )
         self._scores: dict[tuple[int, int, str], tuple[float, float]] = {}
 
     # -- classification of fragments -----------------------------------------------------
@@ -286,7 +317,7 @@ class PositionReader:
             return False
         frags: list[_Fragment] = []
         for k in range(b_start, b_end):
-            frags.extend(_fragments(text, lines[k].start, lines[k].end, None, len(frags)))
+            frags.extend(_fragments(text, lines[k].start, lines[k].end, None, len(frags), self._places))
         if len(frags) < 2:
             return False
         title = any(self._score(f, matches)[0] > 0 for f in frags)
@@ -318,6 +349,17 @@ class PositionReader:
                 and (ln.x0 > anchor.x0 + 1.0 or first.islower() or first in "，。；、）)")
             ):
                 kind = "cont"
+            elif (
+                kinds
+                and kinds[-1] == "para"
+                and (first.islower() or first in "，。；、）)")
+                and not lines[len(kinds) - 1].text.rstrip().endswith(_SENTENCE_END)
+            ):
+                # A paragraph's sentence wrapped onto this line ("...patients with limited
+                # physical abilities to" / "efficiently handle basic needs."): more of the
+                # paragraph, not a header.
+                kind = "para"
+                anchor = ln
             elif _is_bullet(ln):
                 kind = "para"
                 anchor = ln
@@ -369,7 +411,7 @@ class PositionReader:
                 # A date that wrapped onto this line from the previous one is not a fragment.
                 if dates is not None and dates.start < start < dates.end:
                     start = min(dates.end, end)
-                new = _fragments(text, start, end, dates, len(frags))
+                new = _fragments(text, start, end, dates, len(frags), self._places)
                 prev = lines[k - 1] if k > h_start else None
                 if new and frags and prev is not None and new[0].start == start:
                     tail = text[frags[-1].end : prev.end]

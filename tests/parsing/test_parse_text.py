@@ -69,3 +69,46 @@ def test_same_result_twice_and_close_to_the_pdf_reading(resources: ParseResource
     assert [(p.title, p.employer) for p in first.positions] == [
         (p.title, p.employer) for p in from_pdf.positions
     ]
+
+
+def test_a_paragraphs_wrapped_last_words_are_not_the_next_jobs_title(resources: ParseResources) -> None:
+    # A résumé builder's layout (anonymised as LiveCareer's are): paragraphs without bullet
+    # glyphs, and a sentence that wraps onto a short line just above the next job's header.
+    # That line ends the sentence; it is no job title.
+    text = """Experience
+HOME CARE AIDE , 03/2016 to 08/2016
+Company Name – City , State
+Dressed, groomed and fed patients with limited physical abilities to help them
+efficiently handle basic needs.
+OFFICE ASSISTANT , 09/2017 to 09/2019
+Company Name – City , State
+Greeted visitors, answered phones and scheduled appointments for four dentists and
+their hygienists.
+iOS DEVELOPER , 01/2021 to Current
+Company Name – City , State
+Shipped the booking feature of the company's iPhone app to the store.
+"""
+    parsed = parse_text(text, resources)
+    quoted = [parsed.text[p.start : p.end] for p in parsed.positions]
+    assert len(quoted) == 3
+    assert all("basic needs" not in (p.title or "") for p in parsed.positions)
+    assert [q.splitlines()[0] for q in quoted] == [
+        "HOME CARE AIDE , 03/2016 to 08/2016",
+        "OFFICE ASSISTANT , 09/2017 to 09/2019",
+        "iOS DEVELOPER , 01/2021 to Current",
+    ]
+
+
+def test_an_anonymised_place_glued_to_a_title_is_read_as_the_place(resources: ParseResources) -> None:
+    # "City , State" stands for a place; printed between the employer and the title it is
+    # neither ("State Customer Service Lead").
+    text = """Experience
+Company Name City , State Customer Service Lead 04/2009 to 01/2011
+Managed a team of twelve service agents across two shifts and their schedules.
+"""
+    [position] = parse_text(text, resources).positions
+    assert (position.title, position.employer, position.location) == (
+        "Customer Service Lead",
+        "Company Name",
+        "City , State",
+    )
