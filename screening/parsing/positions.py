@@ -144,12 +144,12 @@ class PositionReader:
         self._cjk_titles = tuple(w for w in words.title_words if len(w) > 1 and _CJK.match(w))
         self._cjk_employers = tuple(w for w in words.employer_words if _CJK.match(w))
         self._placeholders = tuple(p.lower() for p in words.employer_placeholders)
-        # Anonymised places of more than one word ("City , State"), read as one fragment.
-        glued = sorted(
-            (p for p in words.location_placeholders if len(_WORD.findall(p)) > 1), key=len, reverse=True
-        )
+        # The anonymiser's place of more than one word, spaced as it prints it ("City , State"),
+        # read as one fragment wherever it is glued. Not "City, State": real names read so
+        # ("Carson City, State of Nevada").
+        glued = [p for p in words.location_placeholders if len(_WORD.findall(p)) > 1 and " ," in p]
         self._places = (
-            re.compile("|".join(r"\b" + r"\s*".join(map(re.escape, p.split())) + r"\b" for p in glued))
+            re.compile("|".join(r"\b" + r"\s+".join(map(re.escape, p.split())) + r"\b" for p in glued))
             if glued
             else None
         )
@@ -352,12 +352,14 @@ class PositionReader:
             elif (
                 kinds
                 and kinds[-1] == "para"
-                and (first.islower() or first in "，。；、）)")
+                and (ln.text.split(maxsplit=1)[0].islower() or first in "，。；、）)")
                 and not lines[len(kinds) - 1].text.rstrip().endswith(_SENTENCE_END)
+                and not find_date_ranges(ln.text)
             ):
                 # A paragraph's sentence wrapped onto this line ("...patients with limited
                 # physical abilities to" / "efficiently handle basic needs."): more of the
-                # paragraph, not a header.
+                # paragraph, not a header. A header may start in lower case ("iOS Developer",
+                # "eBay"), but not with a lower-case word, and a dated line is a header.
                 kind = "para"
                 anchor = ln
             elif _is_bullet(ln):
@@ -427,7 +429,10 @@ class PositionReader:
                         new[0], matches
                     ) == (0.0, 0.0)
                     one_word = len(new) == 1 and len(new[0].text.split()) == 1
-                    if (comma and not place_next) or (
+                    # The anonymiser's employer opens a field of its own: "OFFICE ASSISTANT ,"
+                    # then "Company Name – City , State" is a title, then its employer.
+                    placeholder_next = new[0].text.lower() in self._placeholders
+                    if (comma and not place_next and not placeholder_next) or (
                         at_edge
                         and (incomplete or one_word)
                         and len(new) == 1

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
+
 from screening.parsing.pipeline import parse_pdf, parse_text
 from screening.parsing.resources import ParseResources
 from tests import pdf_builders as pdfs
@@ -84,19 +86,30 @@ OFFICE ASSISTANT , 09/2017 to 09/2019
 Company Name – City , State
 Greeted visitors, answered phones and scheduled appointments for four dentists and
 their hygienists.
-iOS DEVELOPER , 01/2021 to Current
-Company Name – City , State
+"""
+    parsed = parse_text(text, resources)
+    assert [(p.title, p.employer, p.location) for p in parsed.positions] == [
+        ("HOME CARE AIDE", "Company Name", "City , State"),
+        ("OFFICE ASSISTANT", "Company Name", "City , State"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["iOS Developer, Appwise, Jan 2021 - Present", "eBay Marketplace Lead | eBay | 2020 - 2023"],
+)
+def test_a_job_header_in_lower_case_after_an_unfinished_paragraph_is_still_a_job(
+    resources: ParseResources, header: str
+) -> None:
+    text = f"""Experience
+Store Manager, Northwind Stores, Oct 2016 - Dec 2019
+Opened the store every morning, trained new staff on the register and led the migration to
+{header}
 Shipped the booking feature of the company's iPhone app to the store.
 """
     parsed = parse_text(text, resources)
-    quoted = [parsed.text[p.start : p.end] for p in parsed.positions]
-    assert len(quoted) == 3
-    assert all("basic needs" not in (p.title or "") for p in parsed.positions)
-    assert [q.splitlines()[0] for q in quoted] == [
-        "HOME CARE AIDE , 03/2016 to 08/2016",
-        "OFFICE ASSISTANT , 09/2017 to 09/2019",
-        "iOS DEVELOPER , 01/2021 to Current",
-    ]
+    assert len(parsed.positions) == 2
+    assert parsed.text[parsed.positions[1].start :].startswith(header)
 
 
 def test_an_anonymised_place_glued_to_a_title_is_read_as_the_place(resources: ParseResources) -> None:
@@ -112,3 +125,12 @@ Managed a team of twelve service agents across two shifts and their schedules.
         "Company Name",
         "City , State",
     )
+
+
+def test_a_real_place_that_reads_like_the_placeholder_is_left_alone(resources: ParseResources) -> None:
+    text = """Experience
+Policy Analyst, Carson City, State of Nevada, Jan 2015 - Dec 2018
+Drafted briefs on water rights for the legislature and its committees every session.
+"""
+    [position] = parse_text(text, resources).positions
+    assert position.employer == "State of Nevada"
