@@ -82,6 +82,8 @@ class LabelFileSummary(BaseModel):
     file: str
     lines: int = Field(0, description="valid lines")
     records_labelled: int = Field(0, description="records given at least one label")
+    errors: int = 0
+    warnings: int = 0
     labels: dict[str, LabelCounts] = Field(default_factory=dict, description="the labels added")
 
 
@@ -211,8 +213,8 @@ def render_text(report: ValidationReport, max_issues: int = 40) -> str:
     for added in report.label_files:
         lines += [
             "",
-            f"Labels added by {added.file} ({added.records_labelled} records of {added.lines} lines; "
-            "they train, never held out)",
+            f"Labels added by {added.file} ({added.records_labelled} records of {added.lines} lines, "
+            f"{added.errors} errors, {added.warnings} warnings; they train, never held out)",
         ]
         lines += _table(_LABEL_HEADER, _label_rows(added.labels))
     lines += ["", "Background families as written ('other' = none of the three, 'unknown' = not labelled)"]

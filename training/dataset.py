@@ -187,7 +187,7 @@ class LabelledResume(BaseModel):
 
     def own(self) -> LabelledResume:
         """The record with only its own file's labels: those a label file added are unknown
-        again (what a held-out record is evaluated on)."""
+        again, without their confidence and quotes (what a held-out record is evaluated on)."""
         if not self.added_labels:
             return self
         added = self.added_labels

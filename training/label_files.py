@@ -13,9 +13,12 @@ lines, one object per record::
 - ``evidence`` (optional): label -> quotes, as in a record (the line scorers learn from them).
 - Any other key (``annotator``, ``note``…) is ignored.
 
-A label file fills only labels the record leaves unknown: a record's own label always wins
-(a different value in a label file is a ``label_conflict`` warning), and of two label files
-the first given wins. Strict confidence applies to added labels as to a record's own.
+A label file fills only labels the record leaves unknown as written (``null`` or absent): a
+record's own label always wins, even a 1 that strict confidence counts as unknown (a
+different value in a label file is a ``label_conflict`` warning), and of two label files the
+first given wins. For a label it fills, the label file's confidence replaces the record's and
+its quotes are added when the record has none of its own; strict confidence applies to added
+labels as to a record's own.
 
 **Added labels train; they are never held out.** The train/test split is made on the records'
 own labels, exactly as without label files, and a held-out record is evaluated on its own
@@ -91,7 +94,8 @@ def read_label_file(path: Path, issues: list[Issue]) -> list[tuple[int, LabelLin
     """The valid lines of one label file with their line numbers; problems go to ``issues``
     (errors, each leaving its line out: ``unreadable_file``, ``invalid_json``,
     ``not_an_object``, ``schema``, ``bad_label``, ``unknown_family``, ``bad_confidence``,
-    ``duplicate_id``)."""
+    ``duplicate_id``; and the warning ``no_labels`` for a line that gives no label, a
+    misspelt key say)."""
     source = str(path)
 
     def error(code: str, message: str, line: int | None = None, rid: str | None = None) -> None:
@@ -132,6 +136,12 @@ def read_label_file(path: Path, issues: list[Issue]) -> list[tuple[int, LabelLin
             )
             continue
         seen[line.id] = n
+        if all(getattr(line, name) is None for name in LABEL_FIELDS):
+            issues.append(
+                Issue(severity="warning", code="no_labels", source=source, line=n, record_id=line.id,
+                      message=f"gives none of {', '.join(LABEL_FIELDS)}; line unused")
+            )  # fmt: skip
+            continue
         out.append((n, line))
     return out
 
@@ -170,6 +180,8 @@ def apply_label_files(
                 labelled.add(line.id)
                 out[k] = updated
         summary.records_labelled = len(labelled)
+        summary.errors = sum(i.severity == "error" and i.source == str(path) for i in issues)
+        summary.warnings = sum(i.severity == "warning" and i.source == str(path) for i in issues)
         summary.labels = _added_counts([out[at[i]] for i in sorted(labelled)], path)
     return out, summaries
 
@@ -194,7 +206,8 @@ def _add(record: LabelledResume, line: LabelLine, path: Path, n: int, issues: li
     confidence = {k: v for k, v in (record.confidence or {}).items() if label_field(k) not in update}
     confidence.update({k: v for k, v in (line.confidence or {}).items() if label_field(k) in update})
     extras = dict(record.extras)
-    evidence = dict(extras.get("evidence") or {})
+    own_evidence = extras.get("evidence")
+    evidence = dict(own_evidence) if isinstance(own_evidence, dict) else {}
     for key, quotes in (line.evidence or {}).items():
         if label_field(key) in update and key not in evidence:
             evidence[key] = list(quotes)

@@ -9,6 +9,7 @@ version beats the current champion on the same held-out data; else ``challenger`
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import math
@@ -222,15 +223,28 @@ def _short(value: object) -> str:
     return f"{path.parent.name}/{path.name}" if path.suffix == ".jsonl" else str(value)
 
 
-def _log_dataset(examples: Examples, paths: Sequence[Path]) -> str:
-    # The labels are part of the data: a label file, or a relabelled record, changes the digest.
-    frame = pd.DataFrame(
+def _data_frame(examples: Examples) -> pd.DataFrame:
+    return pd.DataFrame(
         {
             "id": examples.ids,
             "source": [str(e.get("source_file", "")) for e in examples.extras],
             **{f"label.{name}": examples.y[:, j] for j, name in enumerate(examples.labels)},
         }
     )
+
+
+def data_digest(examples: Examples) -> str:
+    """The digest of the training data (the ``data_digest`` tag of a run): of every record's
+    id, source file, labels and quotes, so that a relabelled record, a label file or a changed
+    quote changes it (MLflow's own dataset digest reads only the first 10,000 rows)."""
+    quotes = [json.dumps(e.get("evidence"), sort_keys=True, ensure_ascii=False) for e in examples.extras]
+    hashed = pd.util.hash_pandas_object(_data_frame(examples).assign(evidence=quotes), index=False)
+    return hashlib.sha256(hashed.to_numpy().tobytes()).hexdigest()[:16]
+
+
+def _log_dataset(examples: Examples, paths: Sequence[Path]) -> str:
+    """Log the training data as an MLflow dataset; return :func:`data_digest`."""
+    frame = _data_frame(examples)
     with warnings.catch_warnings():
         # MLflow registers the local-artifact source class twice and warns that a local path
         # "can be interpreted in multiple ways" (both ways are the same class).
@@ -241,7 +255,7 @@ def _log_dataset(examples: Examples, paths: Sequence[Path]) -> str:
             frame, source=",".join(str(Path(p).resolve()) for p in paths), name="labelled-resumes"
         )
     mlflow.log_input(ds, context="training")
-    return str(ds.digest)
+    return data_digest(examples)
 
 
 @dataclass
