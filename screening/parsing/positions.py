@@ -354,12 +354,11 @@ class PositionReader:
                 and kinds[-1] == "para"
                 and (ln.text.split(maxsplit=1)[0].islower() or first in "，。；、）)")
                 and not lines[len(kinds) - 1].text.rstrip().endswith(_SENTENCE_END)
-                and not find_date_ranges(ln.text)
             ):
                 # A paragraph's sentence wrapped onto this line ("...patients with limited
                 # physical abilities to" / "efficiently handle basic needs."): more of the
                 # paragraph, not a header. A header may start in lower case ("iOS Developer",
-                # "eBay"), but not with a lower-case word, and a dated line is a header.
+                # "eBay"), but not with a lower-case word.
                 kind = "para"
                 anchor = ln
             elif _is_bullet(ln):
