@@ -27,12 +27,12 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from screening.lexicons import FAMILIES
 from training.data_report import DuplicateGroup, Issue, LabelCounts, SourceSummary, ValidationReport
@@ -57,7 +57,7 @@ def label_field(key: str) -> str:
     return "background" if key in FAMILIES else key
 
 
-def check_binary(value: object) -> object:
+def _check_binary(value: object) -> object:
     """An AHA label as written: 0, 1 or null (unknown); raises ``ValueError`` otherwise."""
     # JSON true/false and 1.0 would pass a plain Literal[0, 1]: labels are the integers 0 and 1.
     if value is None or (type(value) is int and value in (0, 1)):
@@ -65,7 +65,7 @@ def check_binary(value: object) -> object:
     raise ValueError(f"must be 0, 1 or null (got {json.dumps(value)})")
 
 
-def check_background(value: object) -> object:
+def _check_background(value: object) -> object:
     """A ``background`` value as written: a list of distinct families, or null (unknown).
 
     Returns the families in their canonical order; raises ``ValueError`` otherwise."""
@@ -84,7 +84,7 @@ def check_background(value: object) -> object:
     return tuple(f for f in FAMILIES if f in value)
 
 
-def check_confidence(value: object) -> object:
+def _check_confidence(value: object) -> object:
     """A ``confidence`` value as written: label -> 1, 2 or 3, or null; raises ``ValueError``."""
     if value is None:
         return None
@@ -96,6 +96,12 @@ def check_confidence(value: object) -> object:
         if type(level) is not int or not 1 <= level <= 3:
             raise ValueError(f"{key}: must be 1, 2 or 3 (got {json.dumps(level)})")
     return value
+
+
+#: The label fields as written, validated alike wherever labels are read (records, label files).
+BinaryLabel = Annotated[Binary | None, BeforeValidator(_check_binary)]
+Background = Annotated[tuple[str, ...] | None, BeforeValidator(_check_background)]
+Confidence = Annotated[dict[str, int] | None, BeforeValidator(_check_confidence)]
 
 
 class LabelledResume(BaseModel):
@@ -110,11 +116,11 @@ class LabelledResume(BaseModel):
     id: str = Field(min_length=1)
     pdf: str | None = Field(None, min_length=1, description="path relative to the JSONL file")
     text: str | None = None
-    background: tuple[str, ...] | None = None
-    adaptable: Binary | None = None
-    high_potential: Binary | None = None
-    ambitious: Binary | None = None
-    confidence: dict[str, int] | None = None
+    background: Background = None
+    adaptable: BinaryLabel = None
+    high_potential: BinaryLabel = None
+    ambitious: BinaryLabel = None
+    confidence: Confidence = None
     swap_of: str | None = None
     extras: dict[str, Any] = Field(default_factory=dict)
     source_file: Path = Field(description="the JSONL file, absolute")
@@ -130,21 +136,6 @@ class LabelledResume(BaseModel):
         description="label field (background or an AHA name) -> the label file that gave it; "
         "such labels train but are never held out (see training.label_files)",
     )
-
-    @field_validator("adaptable", "high_potential", "ambitious", mode="before")
-    @classmethod
-    def _check_binary(cls, value: object) -> object:
-        return check_binary(value)
-
-    @field_validator("background", mode="before")
-    @classmethod
-    def _check_background(cls, value: object) -> object:
-        return check_background(value)
-
-    @field_validator("confidence", mode="before")
-    @classmethod
-    def _check_confidence(cls, value: object) -> object:
-        return check_confidence(value)
 
     def raw_label(self, name: str) -> Binary | None:
         """The label ``name`` (a family or an AHA signal) as written, before strict confidence."""
@@ -340,19 +331,13 @@ def validation_issues(exc: ValidationError, source: str, line: int, rid: str | N
 
 
 def _parse_line(
-    raw: str, source: str, path: Path, line: int, strict_confidence: bool
+    obj: dict[str, Any], source: str, path: Path, line: int, strict_confidence: bool
 ) -> tuple[LabelledResume | None, list[Issue]]:
     def error(code: str, message: str, rid: str | None = None) -> tuple[None, list[Issue]]:
         return None, [
             Issue(severity="error", code=code, source=source, line=line, record_id=rid, message=message)
         ]
 
-    try:
-        obj = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        return error("invalid_json", f"not valid JSON ({exc.msg} at column {exc.colno})")
-    if not isinstance(obj, dict):
-        return error("not_an_object", f"a record must be a JSON object, not {type(obj).__name__}")
     rid = obj.get("id") if isinstance(obj.get("id"), str) else None
     if "id" not in obj:
         return error("schema", "id: missing")
@@ -386,6 +371,22 @@ def _parse_line(
 def _read_file(
     path: Path, strict_confidence: bool, summary: SourceSummary, issues: list[Issue]
 ) -> list[LabelledResume]:
+    records = []
+    for n, obj in json_lines(path, issues):
+        summary.lines += 1
+        if obj is None:
+            continue
+        record, found = _parse_line(obj, str(path), path, n, strict_confidence)
+        issues.extend(found)
+        if record is not None:
+            records.append(record)
+    return records
+
+
+def json_lines(path: Path, issues: list[Issue]) -> Iterator[tuple[int, dict[str, Any] | None]]:
+    """Each non-blank line of the JSON-lines file ``path``, numbered from 1, as its object, or
+    ``None`` when it is not one (an ``invalid_json`` or ``not_an_object`` error in ``issues``);
+    a file that cannot be read is an ``unreadable_file`` error and yields nothing."""
     source = str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -394,17 +395,27 @@ def _read_file(
         issues.append(
             Issue(severity="error", code="unreadable_file", source=source, message=f"cannot read ({reason})")
         )
-        return []
-    records = []
+        return
     for n, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip():
             continue
-        summary.lines += 1
-        record, found = _parse_line(raw, source, path, n, strict_confidence)
-        issues.extend(found)
-        if record is not None:
-            records.append(record)
-    return records
+        try:
+            obj = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            message = f"not valid JSON ({exc.msg} at column {exc.colno})"
+            issues.append(
+                Issue(severity="error", code="invalid_json", source=source, line=n, message=message)
+            )
+            yield n, None
+            continue
+        if not isinstance(obj, dict):
+            message = f"a line must be a JSON object, not {type(obj).__name__}"
+            issues.append(
+                Issue(severity="error", code="not_an_object", source=source, line=n, message=message)
+            )
+            yield n, None
+            continue
+        yield n, obj
 
 
 def load_records(
@@ -535,11 +546,16 @@ def _read_texts(
     return out
 
 
-def count_labels(records: Iterable[LabelledResume]) -> dict[str, LabelCounts]:
-    """Positives, negatives and unknowns per label (as the records say to train on)."""
+def count_labels(
+    records: Iterable[LabelledResume], counted: Callable[[LabelledResume, str], bool] | None = None
+) -> dict[str, LabelCounts]:
+    """Positives, negatives and unknowns per label (as the records say to train on); with
+    ``counted``, only the (record, label) pairs it accepts."""
     counts = {name: LabelCounts() for name in LABELS}
     for r in records:
         for name in LABELS:
+            if counted is not None and not counted(r, name):
+                continue
             c = counts[name]
             value = r.label(name)
             if value == 1:

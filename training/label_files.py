@@ -35,17 +35,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from training.data_report import Issue, LabelCounts, LabelFileSummary
 from training.dataset import (
     AHA_LABELS,
-    LABELS,
-    Binary,
+    Background,
+    BinaryLabel,
+    Confidence,
     LabelledResume,
-    check_background,
-    check_binary,
-    check_confidence,
+    count_labels,
+    json_lines,
     label_field,
     validation_issues,
 )
@@ -55,39 +55,17 @@ LABEL_FIELDS: tuple[str, ...] = ("background", *AHA_LABELS)
 
 
 class LabelLine(BaseModel):
-    """One line of a label file (validated like a record's labels)."""
+    """One line of a label file (its labels validated as a record's are)."""
 
     model_config = ConfigDict(frozen=True, extra="ignore")
 
-    id: str
-    background: tuple[str, ...] | None = None
-    adaptable: Binary | None = None
-    high_potential: Binary | None = None
-    ambitious: Binary | None = None
-    confidence: dict[str, int] | None = None
+    id: str = Field(min_length=1)
+    background: Background = None
+    adaptable: BinaryLabel = None
+    high_potential: BinaryLabel = None
+    ambitious: BinaryLabel = None
+    confidence: Confidence = None
     evidence: dict[str, list[str]] | None = None
-
-    @field_validator("id")
-    @classmethod
-    def _check_id(cls, value: str) -> str:
-        if not value:
-            raise ValueError("must be a non-empty string")
-        return value
-
-    @field_validator("adaptable", "high_potential", "ambitious", mode="before")
-    @classmethod
-    def _check_binary(cls, value: object) -> object:
-        return check_binary(value)
-
-    @field_validator("background", mode="before")
-    @classmethod
-    def _check_background(cls, value: object) -> object:
-        return check_background(value)
-
-    @field_validator("confidence", mode="before")
-    @classmethod
-    def _check_confidence(cls, value: object) -> object:
-        return check_confidence(value)
 
 
 def read_label_file(path: Path, issues: list[Issue]) -> list[tuple[int, LabelLine]]:
@@ -97,29 +75,10 @@ def read_label_file(path: Path, issues: list[Issue]) -> list[tuple[int, LabelLin
     ``duplicate_id``; and the warning ``no_labels`` for a line that gives no label, a
     misspelt key say)."""
     source = str(path)
-
-    def error(code: str, message: str, line: int | None = None, rid: str | None = None) -> None:
-        issues.append(
-            Issue(severity="error", code=code, source=source, line=line, record_id=rid, message=message)
-        )
-
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        error("unreadable_file", f"cannot read ({exc.strerror if isinstance(exc, OSError) else 'not UTF-8'})")
-        return []
     out: list[tuple[int, LabelLine]] = []
     seen: dict[str, int] = {}
-    for n, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip():
-            continue
-        try:
-            obj: Any = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            error("invalid_json", f"not valid JSON ({exc.msg} at column {exc.colno})", n)
-            continue
-        if not isinstance(obj, dict):
-            error("not_an_object", f"a line must be a JSON object, not {type(obj).__name__}", n)
+    for n, obj in json_lines(path, issues):
+        if obj is None:
             continue
         rid = obj.get("id") if isinstance(obj.get("id"), str) else None
         try:
@@ -128,12 +87,10 @@ def read_label_file(path: Path, issues: list[Issue]) -> list[tuple[int, LabelLin
             issues.extend(validation_issues(exc, source, n, rid))
             continue
         if line.id in seen:
-            error(
-                "duplicate_id",
-                f"id already labelled at line {seen[line.id]} of this file; left out",
-                n,
-                line.id,
-            )
+            issues.append(
+                Issue(severity="error", code="duplicate_id", source=source, line=n, record_id=line.id,
+                      message=f"id already labelled at line {seen[line.id]} of this file; left out")
+            )  # fmt: skip
             continue
         seen[line.id] = n
         if all(getattr(line, name) is None for name in LABEL_FIELDS):
@@ -229,18 +186,4 @@ def _shown(value: object) -> str:
 
 def _added_counts(records: Sequence[LabelledResume], path: Path) -> dict[str, LabelCounts]:
     """Per label, the positives and negatives that ``path`` added (strict confidence applied)."""
-    counts = {name: LabelCounts() for name in LABELS}
-    for r in records:
-        for name in LABELS:
-            if r.added_labels.get(label_field(name)) != str(path):
-                continue
-            value = r.label(name)
-            if value == 1:
-                counts[name].positive += 1
-            elif value == 0:
-                counts[name].negative += 1
-            else:
-                counts[name].unknown += 1
-            if r.is_low_confidence_positive(name):
-                counts[name].low_confidence_positive += 1
-    return counts
+    return count_labels(records, lambda r, name: r.added_labels.get(label_field(name)) == str(path))

@@ -224,22 +224,30 @@ def _short(value: object) -> str:
 
 
 def _data_frame(examples: Examples) -> pd.DataFrame:
+    """Every record's id, source file, labels and quotes: the training data as logged."""
     return pd.DataFrame(
         {
             "id": examples.ids,
             "source": [str(e.get("source_file", "")) for e in examples.extras],
             **{f"label.{name}": examples.y[:, j] for j, name in enumerate(examples.labels)},
+            "evidence": [
+                json.dumps(e.get("evidence"), sort_keys=True, ensure_ascii=False) for e in examples.extras
+            ],
         }
     )
+
+
+def _digest(frame: pd.DataFrame) -> str:
+    return hashlib.sha256(pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes()).hexdigest()[
+        :16
+    ]
 
 
 def data_digest(examples: Examples) -> str:
     """The digest of the training data (the ``data_digest`` tag of a run): of every record's
     id, source file, labels and quotes, so that a relabelled record, a label file or a changed
     quote changes it (MLflow's own dataset digest reads only the first 10,000 rows)."""
-    quotes = [json.dumps(e.get("evidence"), sort_keys=True, ensure_ascii=False) for e in examples.extras]
-    hashed = pd.util.hash_pandas_object(_data_frame(examples).assign(evidence=quotes), index=False)
-    return hashlib.sha256(hashed.to_numpy().tobytes()).hexdigest()[:16]
+    return _digest(_data_frame(examples))
 
 
 def _log_dataset(examples: Examples, paths: Sequence[Path]) -> str:
@@ -255,7 +263,7 @@ def _log_dataset(examples: Examples, paths: Sequence[Path]) -> str:
             frame, source=",".join(str(Path(p).resolve()) for p in paths), name="labelled-resumes"
         )
     mlflow.log_input(ds, context="training")
-    return data_digest(examples)
+    return _digest(frame)
 
 
 @dataclass

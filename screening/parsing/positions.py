@@ -50,6 +50,12 @@ _LEGAL_FORMS = frozenset(
 _SENTENCE_END = (".", "!", "?", ";", ":", "。", "！", "？", "；", "：")
 
 
+def _starts_with_lower_word(text: str) -> bool:
+    """Whether ``text``'s first word is in lower case ("efficiently…"; not "iOS", "eBay")."""
+    words = text.split(maxsplit=1)
+    return bool(words) and words[0].islower()
+
+
 @dataclass(slots=True)
 class _Fragment:
     text: str
@@ -352,7 +358,7 @@ class PositionReader:
             elif (
                 kinds
                 and kinds[-1] == "para"
-                and (ln.text.split(maxsplit=1)[0].islower() or first in "，。；、）)")
+                and (_starts_with_lower_word(ln.text) or first in "，。；、）)")
                 and not lines[len(kinds) - 1].text.rstrip().endswith(_SENTENCE_END)
             ):
                 # A paragraph's sentence wrapped onto this line ("...patients with limited
