@@ -48,6 +48,19 @@ REDACTED_KINDS = frozenset(
 
 # The phrase rules behind the named signals follow the labelling guide's items
 # (``labelling-guide.md``), in the idioms of English and Chinese résumés. Each counts matches.
+#: What a venture, a programme or a new line of business is called (what "created" starts).
+_VENTURE = (
+    r"(?:program|programme|business|company|department|division|initiative|product|service|brand|"
+    r"website|app|platform|curriculum|course|event|fund|partnership|venture|start-?up|team|office|"
+    r"branch|line of business|practice|club|podcast|newsletter|workshop|conference)s?\b"
+)
+#: What "organised" is evidence of an initiative for: events, programmes and communities.
+_EVENT = (
+    r"(?:events?|conferences?|fund-?raisers?|fund-?raising|workshops?|seminars?|campaigns?|drives?|"
+    r"competitions?|tournaments?|meetups?|clubs?|programs?|programmes?|trips?|volunteers?|community|"
+    r"charit(?:y|ies)|galas?|summits?|hackathons?|symposi(?:um|a)|festivals?|outreach|initiatives?|"
+    r"fairs?|forums?|panels?|walks?|runs?|parties|rallies|rally|classes|courses?)\b"
+)
 _NUMBER = re.compile(
     r"(?:[$€£¥]|us\$|hk\$|s\$|aed\s?)\s?\d|\d+(?:[.,]\d+)?\s?(?:%|x\b|k\b|m\b|bn\b|million|billion)"
     r"|\bfrom\s+(?:[$€£¥]\s?)?\d[\d,.]*\s*\w*\s+(?:\w+\s+)?to\s+(?:over\s+|more than\s+)?(?:[$€£¥]\s?)?\d"
@@ -70,8 +83,14 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 _LAUNCH = re.compile(
-    r"\b(?:launched|launch of|founded|started|opened|built from scratch|created|established|initiated|"
-    r"pioneered|spearheaded|introduced|first-ever|from the ground up|from scratch|proposed|"
+    r"\b(?:launched|launch of|founded|started|built from scratch|established|initiated|"
+    r"pioneered|spearheaded|introduced|first-ever|from the ground up|from scratch|"
+    # "Created", "opened" and "proposed" start something only with what they start: not
+    # "created reports", "opened new accounts" or "opened and closed the store".
+    r"created (?:\w+ ){0,3}?(?:new|first|" + _VENTURE + r")|"
+    r"opened (?:a |an |the |our |its |\d+ )?(?:new |first |second |\w+ )?(?:branch|office|store|location|"
+    r"restaurant|market|clinic|facility|practice|studio|franchise|division|department|business)(?:es|s)?|"
+    r"proposed (?:and |, )?(?:\w+ )?(?:new|implemented|launched|introduced|created|built|developed)|"
     r"expanded into|rolled out|co-?founded|founding member|first (?:ever )?\w+ (?:program|programme|office|"
     r"branch|store|team|department|product|system|process)|new (?:program|programme|initiative|product|"
     r"business|branch|office|department|division|service|practice))\b|创办|推出|上线|开拓|首创|創辦|創立|上線|"
@@ -192,7 +211,9 @@ _LATER_PHRASES: tuple[tuple[str, str, str], ...] = (
         r"(?:initiative|volunteer(?:ed|ing)?|chair(?:ed|man|woman|person)?|co-chair\w*|committee|"
         r"board member|task force|pilot (?:program|programme|project)|on my own|beyond (?:my|the) role|"
         r"without being asked|side project|open[- ]source|hackathon|competition|contest|"
-        r"organi[sz](?:ed|e|er|ing)|meetups?|grants?|sponsored|single[- ]handedly|proactive(?:ly)?|"
+        # Organising counts for an event or a programme, not for files or a stockroom.
+        r"organi[sz](?:ed|e|ing) (?:\w+ ){0,4}" + _EVENT + r"|organi[sz]er|"
+        r"meetups?|grants?|sponsored|single[- ]handedly|proactive(?:ly)?|"
         r"co-?founded|co-?founder|founded|from (?:the )?ground up|developed (?:a |an |the )?(?:new )?[\w-]+ "
         r"(?:program|programme|plan|workshops?|curriculum|partnerships?|service|product))\b",
         r"主动|主動|志愿|志願|组织|組織",

@@ -136,7 +136,7 @@ def test_signals_read_an_anonymised_us_resume_as_annotators_do(resources: ParseR
     assert quoted("credentials") == ["CPA"]
     assert quoted("career_moves") == ["Moved from"]
     assert {"Implemented", "reduced"} <= set(quoted("improvements"))
-    assert {"Organized", "volunteer"} <= set(quoted("initiatives"))
+    assert "Organized the annual volunteer food drive" in quoted("initiatives")
 
 
 def _quotes(text: str, resources: ParseResources) -> dict[str, list[str]]:
@@ -217,6 +217,29 @@ def test_promotions_and_studies_under_way_count_only_in_their_career_sense(resou
     quoted = _quotes(_MARKETING_AND_PAPERWORK, resources)
     assert quoted["promotion_statements"] == ["two promotions"]
     assert quoted["pursuing_qualifications"] == ["Expected 2026", "Candidate"]
+
+
+_ROUTINE_AND_NEW = """Sam Ortiz
+Experience
+Branch Manager, Company Name, Austin, TX, Jan 2016 - Present
+• Opened new accounts and opened and closed the branch.
+• Created weekly reports and proposed solutions to customers.
+• Organized files and kept the stockroom organized.
+• Opened a new branch in Dallas.
+• Created a mentoring program for tellers.
+• Proposed and launched a savings product.
+• Organized a charity run with local schools.
+"""
+
+
+def test_launches_and_initiatives_count_only_what_was_started(resources: ParseResources) -> None:
+    """Opening accounts or the branch, weekly reports, proposed solutions and organised files
+    are a job's routine; a branch opened, a programme created, a product proposed and
+    launched, and a charity run organised start something."""
+    quoted = _quotes(_ROUTINE_AND_NEW, resources)
+    started = ["Opened a new branch", "Created a mentoring program", "Proposed and launched"]
+    assert quoted["launches"] == started
+    assert quoted["initiatives"] == ["Organized a charity run"]
 
 
 def test_personal_data_never_counts_towards_a_signal(resources: ParseResources) -> None:
