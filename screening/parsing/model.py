@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from screening.parsing.errors import ErrorCode
 
 #: Bumped whenever a change can alter any parse output (stored with every score).
-PARSER_VERSION = "1.1.0"
+PARSER_VERSION = "1.2.0"
 
 Quality = Literal["ok", "needs_ocr", "garbled", "suspicious"]
 SectionName = Literal[

@@ -16,7 +16,7 @@ from screening.parsing.entities import (
 from screening.parsing.model import HiddenText, ParsedResume, Position, Section
 from screening.parsing.pdf import DocumentContent, ImageBox, open_pdf, read_document
 from screening.parsing.pii import find_pii
-from screening.parsing.positions import PositionReader
+from screening.parsing.positions import PositionReader, without_repeats
 from screening.parsing.quality import assess_quality
 from screening.parsing.resources import ParseResources
 from screening.parsing.sections import find_sections
@@ -129,6 +129,7 @@ def _parse_assembled(
     positions: list[Position] = []
     for group in _experience_lines(lines, sections):
         positions.extend(reader.read(text, group, matches))
+    positions = without_repeats(positions)
     quality, reasons = assess_quality(text, page_count, len(images), hidden)
     links = read_links(text, link_targets)
     return ParsedResume(

@@ -141,6 +141,22 @@ def _fragments(
     return trimmed
 
 
+def without_repeats(positions: Sequence[Position]) -> list[Position]:
+    """``positions`` without those that repeat an earlier one: the same title, employer and
+    dates (at least one of them given). Some résumé builders print the work history twice (a
+    second "Work History" after the education); the job is one job, listed once."""
+    seen: set[tuple[str, str, str | None, str | None]] = set()
+    kept: list[Position] = []
+    for p in positions:
+        if p.title and (p.start_date or p.end_date):
+            key = (p.title.casefold(), (p.employer or "").casefold(), p.start_date, p.end_date)
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(p)
+    return kept
+
+
 class PositionReader:
     """Reads positions; holds the lexicons it needs."""
 

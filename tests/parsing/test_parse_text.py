@@ -134,3 +134,28 @@ Drafted briefs on water rights for the legislature and its committees every sess
 """
     [position] = parse_text(text, resources).positions
     assert position.employer == "State of Nevada"
+
+
+def test_a_work_history_printed_twice_lists_each_job_once(resources: ParseResources) -> None:
+    """Some résumé builders print the work history again after the education: the same jobs,
+    read once. Two jobs with the same title at the same placeholder employer but different
+    dates stay two."""
+    history = """Work History
+Carpenter Apprentice , 10/2017 to 09/2019
+Company Name – City , State
+Installed and repaired woodwork, millwork and cabinetry under supervision.
+Cashier , 01/2015 to 06/2016
+Company Name – City , State
+Handled cash and card payments for a busy grocery store every day.
+Cashier , 07/2013 to 12/2014
+Company Name – City , State
+Stocked shelves and served customers at the register of a pharmacy.
+"""
+    text = f"Skills\nCabinetry\n{history}Education\nHigh School Diploma : 04/2010\n{history}"
+    parsed = parse_text(text, resources)
+    assert [(p.title, p.start_date) for p in parsed.positions] == [
+        ("Carpenter Apprentice", "2017-10"),
+        ("Cashier", "2015-01"),
+        ("Cashier", "2013-07"),
+    ]
+    assert all(p.end < text.index("Education") for p in parsed.positions)  # the first printing's
