@@ -105,9 +105,11 @@ class ModelSpec(_Spec):
     features: Features = Features()
     estimator: EstimatorSpec
     threshold: Literal["f1", "0.5"] = "f1"
-    #: ``balanced``: every data file given to ``--data`` carries the same total weight in
-    #: fitting, calibration and the threshold (each record ``n / (files * records in file)``).
-    source_weighting: Literal["none", "balanced"] = "none"
+    #: ``origin``: generated and real résumés carry the same total weight in fitting,
+    #: calibration and the threshold, and every real résumé the same whichever file holds it;
+    #: ``balanced``: every data file given to ``--data`` does (each record
+    #: ``n / (files * records in file)``); see :mod:`training.weighting`.
+    source_weighting: Literal["none", "balanced", "origin"] = "none"
     gates: Gates = Gates()
     #: Learn a line scorer per label from annotators' evidence quotes (None: no line signal).
     evidence_lines: EvidenceLines | None = None

@@ -60,7 +60,7 @@ from training.specs import ModelSpec
 from training.splits import split_dataset
 from training.text_source import ParsedPdfSource
 from training.tracking import configure, ensure_experiment, git_commit
-from training.weighting import language_of, language_weights, source_weights
+from training.weighting import language_of, language_weights, source_weights, weighting_group
 
 logger = logging.getLogger(__name__)
 
@@ -119,7 +119,7 @@ def encode(
     vectorizer = base.make_vectorizer()
     matrix = vectorizer.fit_transform(texts).tocsr()
     signals = np.asarray([examples.inputs[i][1] for i in rows], dtype=np.float64)
-    sources = [str(examples.extras[i].get("source_file", "")) for i in rows]
+    sources = [weighting_group(examples.extras[i], weighting) for i in rows]
     languages = [language_of(examples.extras[i]) for i in rows]
     return Encoded(list(rows), vectorizer, matrix, signals, source_weights(sources, weighting), languages)
 

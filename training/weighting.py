@@ -1,8 +1,9 @@
 """Sample weights of training rows: how much each data file and each language counts.
 
-- :func:`source_weights`: every ``--data`` file carries the same total weight (the spec's
-  ``source_weighting: balanced``), so a few hundred real résumés are not drowned by
-  thousands of generated ones.
+- :func:`source_weights`: every group of rows carries the same total weight, so a few
+  hundred real résumés are not drowned by thousands of generated ones. The spec's
+  ``source_weighting`` names the groups (:func:`weighting_group`): ``origin``, generated and
+  real résumés; ``balanced``, each ``--data`` file.
 - :func:`language_weights`: within every language, a label's positives weigh the share they
   weigh overall, so that no language carries the label's prior.
 """
@@ -16,10 +17,18 @@ import numpy as np
 import numpy.typing as npt
 
 
+def weighting_group(extras: Mapping[str, Any], weighting: str) -> str:
+    """The group whose total weight a row shares (:func:`source_weights`): for ``origin``, the
+    row's origin (``generated`` or ``real``), so that every real résumé weighs the same
+    whichever file holds it (a file of 90 hand-written résumés does not weigh as much as 300
+    annotated ones); else its data file."""
+    return str(extras.get("origin" if weighting == "origin" else "source_file", ""))
+
+
 def source_weights(sources: Sequence[str], weighting: str) -> np.ndarray:
-    """Per-row sample weights: all 1 for ``none``; for ``balanced``, each data source carries
-    the same total weight (a small real set is not drowned by a large generated one), scaled
-    to a mean of 1."""
+    """Per-row sample weights: all 1 for ``none``; otherwise each group of ``sources`` (see
+    :func:`weighting_group`) carries the same total weight (a small real set is not drowned
+    by a large generated one), scaled to a mean of 1."""
     n = len(sources)
     if weighting == "none" or n == 0:
         return np.ones(n)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from training.weighting import language_weights, source_weights
+from training.weighting import language_weights, source_weights, weighting_group
 
 
 def test_every_data_file_carries_the_same_total_weight() -> None:
@@ -15,6 +15,21 @@ def test_every_data_file_carries_the_same_total_weight() -> None:
     assert np.isclose(weights.mean(), 1.0)
     assert source_weights(sources, "none").tolist() == [1.0] * 10
     assert source_weights([], "balanced").shape == (0,)
+
+
+def test_origin_weighting_weighs_generated_and_real_alike_and_every_real_resume_the_same() -> None:
+    """A file of a few hand-written résumés weighs per résumé what a larger annotated set
+    does, not as much in total."""
+    extras = (
+        [{"origin": "generated", "source_file": "corpus/index.jsonl"}] * 6
+        + [{"origin": "real", "source_file": "livecareer/records.jsonl"}] * 3
+        + [{"origin": "real", "source_file": "written/records.jsonl"}] * 1
+    )
+    weights = source_weights([weighting_group(x, "origin") for x in extras], "origin")
+    assert np.isclose(weights[:6].sum(), weights[6:].sum())
+    assert np.allclose(weights[6:], weights[6])  # each real résumé alike, whichever file
+    by_file = source_weights([weighting_group(x, "balanced") for x in extras], "balanced")
+    assert np.isclose(by_file[9], by_file[6:9].sum())  # by file: the one résumé weighs three
 
 
 def test_language_weights_give_each_language_the_overall_share_of_positives() -> None:
