@@ -1,4 +1,4 @@
-"""Sample weights of training rows: how much each data file and each language counts.
+"""Sample weights of training rows: how much each origin or data file, and each language, counts.
 
 - :func:`source_weights`: every group of rows carries the same total weight, so a few
   hundred real résumés are not drowned by thousands of generated ones. The spec's
