@@ -119,9 +119,9 @@ def encode(
     vectorizer = base.make_vectorizer()
     matrix = vectorizer.fit_transform(texts).tocsr()
     signals = np.asarray([examples.inputs[i][1] for i in rows], dtype=np.float64)
-    sources = [weighting_group(examples.extras[i], weighting) for i in rows]
+    groups = [weighting_group(examples.extras[i], weighting) for i in rows]
     languages = [language_of(examples.extras[i]) for i in rows]
-    return Encoded(list(rows), vectorizer, matrix, signals, source_weights(sources, weighting), languages)
+    return Encoded(list(rows), vectorizer, matrix, signals, source_weights(groups, weighting), languages)
 
 
 def _fit_head(

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -25,17 +26,15 @@ def weighting_group(extras: Mapping[str, Any], weighting: str) -> str:
     return str(extras.get("origin" if weighting == "origin" else "source_file", ""))
 
 
-def source_weights(sources: Sequence[str], weighting: str) -> np.ndarray:
-    """Per-row sample weights: all 1 for ``none``; otherwise each group of ``sources`` (see
+def source_weights(groups: Sequence[str], weighting: str) -> np.ndarray:
+    """Per-row sample weights: all 1 for ``none``; otherwise each group (``groups``: a row's
     :func:`weighting_group`) carries the same total weight (a small real set is not drowned
     by a large generated one), scaled to a mean of 1."""
-    n = len(sources)
+    n = len(groups)
     if weighting == "none" or n == 0:
         return np.ones(n)
-    counts: dict[str, int] = {}
-    for s in sources:
-        counts[s] = counts.get(s, 0) + 1
-    w = np.array([n / (len(counts) * counts[s]) for s in sources], dtype=np.float64)
+    counts = Counter(groups)
+    w = np.array([n / (len(counts) * counts[g]) for g in groups], dtype=np.float64)
     out: np.ndarray = w / w.mean()
     return out
 

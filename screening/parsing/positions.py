@@ -16,6 +16,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from screening.lexicons import Gazetteer, PositionWords
 from screening.parsing.dates import DateRange, find_date_ranges
@@ -141,6 +142,18 @@ def _fragments(
     return trimmed
 
 
+@cache
+def _glued_places(placeholders: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The anonymiser's places of more than one word, spaced as it prints them ("City ,
+    State"), to be read as one fragment wherever they are glued; ``None`` if there are none.
+    Not "City, State": real names read so ("Carson City, State of Nevada"). Built once per
+    set of placeholders, not once per résumé."""
+    glued = [p for p in placeholders if len(_WORD.findall(p)) > 1 and " ," in p]
+    if not glued:
+        return None
+    return re.compile("|".join(r"\b" + r"\s+".join(map(re.escape, p.split())) + r"\b" for p in glued))
+
+
 def without_repeats(positions: Sequence[Position]) -> list[Position]:
     """``positions`` without those that repeat an earlier one: the same title, employer and
     dates (at least one of them given). Some résumé builders print the work history twice (a
@@ -166,15 +179,7 @@ class PositionReader:
         self._cjk_titles = tuple(w for w in words.title_words if len(w) > 1 and _CJK.match(w))
         self._cjk_employers = tuple(w for w in words.employer_words if _CJK.match(w))
         self._placeholders = tuple(p.lower() for p in words.employer_placeholders)
-        # The anonymiser's place of more than one word, spaced as it prints it ("City , State"),
-        # read as one fragment wherever it is glued. Not "City, State": real names read so
-        # ("Carson City, State of Nevada").
-        glued = [p for p in words.location_placeholders if len(_WORD.findall(p)) > 1 and " ," in p]
-        self._places = (
-            re.compile("|".join(r"\b" + r"\s+".join(map(re.escape, p.split())) + r"\b" for p in glued))
-            if glued
-            else None
-        )
+        self._places = _glued_places(words.location_placeholders)
         self._scores: dict[tuple[int, int, str], tuple[float, float]] = {}
 
     # -- classification of fragments -----------------------------------------------------
